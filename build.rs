@@ -1,0 +1,46 @@
+//! Build script: records what the extension was built with (shown by phpinfo())
+//! and lets the pure-Rust unit tests link.
+//!
+//! The extension is a cdylib that PHP dlopen()s; the Zend engine's symbols
+//! (php_session_register_module, zend_register_ini_entries, ...) are resolved
+//! against the php binary at load time. A `cargo test` binary has no php to
+//! resolve them against, so unresolved symbols are allowed at link time. Tests
+//! only exercise the pure-Rust core (config, pool, wire, session logic), never
+//! code that calls into PHP.
+use std::process::Command;
+
+fn run(cmd: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(cmd).args(args).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// The version of a dependency as locked in Cargo.lock.
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let needle = format!("name = \"{name}\"\n");
+    let at = lock.find(&needle)? + needle.len();
+    let line = lock[at..].lines().next()?;
+    Some(line.strip_prefix("version = ")?.trim_matches('"').to_string())
+}
+
+fn main() {
+    println!("cargo:rustc-link-arg=-Wl,--unresolved-symbols=ignore-all");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    println!("cargo:rerun-if-env-changed=PHP_CONFIG");
+
+    let php_config = std::env::var("PHP_CONFIG").unwrap_or_else(|_| "php-config".to_string());
+    let php = run(&php_config, &["--version"]).unwrap_or_else(|| "unknown".into());
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let rustc_version = run(&rustc, &["--version"]).unwrap_or_else(|| "unknown".into());
+    let lock = std::fs::read_to_string("Cargo.lock").unwrap_or_default();
+    let ext_php_rs = locked_version(&lock, "ext-php-rs").unwrap_or_else(|| "unknown".into());
+    let memcache = locked_version(&lock, "memcache").unwrap_or_else(|| "unknown".into());
+
+    println!("cargo:rustc-env=PHP_MEMCACHE_BUILT_FOR_PHP={php}");
+    println!("cargo:rustc-env=PHP_MEMCACHE_RUSTC={rustc_version}");
+    println!("cargo:rustc-env=PHP_MEMCACHE_EXT_PHP_RS={ext_php_rs}");
+    println!("cargo:rustc-env=PHP_MEMCACHE_MEMCACHE_CRATE={memcache}");
+}

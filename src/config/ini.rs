@@ -1,0 +1,1110 @@
+//! The `memcache.*` ini entries as typed values, and the key rules that
+//! depend on them (prefixes, session keys).
+//!
+//! Why: sites move from pecl memcache by swapping the `extension=` line, so
+//! every entry pecl has must exist here under the same name and default, and
+//! every value pecl accepts must mean the same thing. Where pecl accepts a
+//! value only to misbehave later (a default_port of 0 or 70000, a session
+//! redundancy message naming the wrong entry) we refuse it with a message
+//! naming the entry and the allowed values; the old value then stays, as
+//! PHP does when an `on_modify` handler fails.
+//!
+//! Facts checked against pecl memcache 4.0.5.2 (Debian `php-memcache`):
+//! * The numeric entries pecl validates use `strtol` over the whole string:
+//!   leading C whitespace and a sign are allowed, anything after the digits
+//!   is refused (`"7 "`, `"1k"`, `"1e3"`, `"0x10"`), and `""` reads as 0.
+//! * `protocol`, `hash_strategy` and `hash_function` compare case-insensitively.
+//! * A static key prefix may not contain a dot.
+//! * `allow_failover` is an integer for pecl (so `ini_set(..., "on")` is 0
+//!   there); php.ini turns `On` into "1" anyway, and we parse it as PHP
+//!   parses booleans, like the other on/off entries.
+//! * pecl has no `memcache.select_api`; the project's compatibility doc
+//!   lists it, so it exists here and accepts `select` and `poll`.
+//! * The host key prefix is `$_SERVER['SERVER_NAME']` glued to the static
+//!   prefix and the key with no separator: `SP_` + `example.com` + `abc123`.
+//!
+//! No PHP types here: the FFI layer passes names and values as strings.
+
+use std::fmt;
+
+/// Wire protocol spoken to memcached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    Ascii,
+    Binary,
+}
+
+/// How keys are mapped to servers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HashStrategy {
+    Consistent,
+    Standard,
+}
+
+/// The 32-bit hash used for keys and ring points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HashFn {
+    Crc32,
+    Fnv,
+}
+
+/// pecl's I/O multiplexing call; accepted for compatibility, it changes
+/// nothing observable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SelectApi {
+    Select,
+    Poll,
+}
+
+/// Every `memcache.*` entry, typed. `Default` gives pecl's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub allow_failover: bool,
+    pub max_failover_attempts: u32,
+    pub default_port: u16,
+    pub chunk_size: u32,
+    pub protocol: Protocol,
+    pub hash_strategy: HashStrategy,
+    pub hash_function: HashFn,
+    pub redundancy: u32,
+    pub session_redundancy: u32,
+    /// 0 is allowed (pecl accepts it).
+    pub compress_threshold: u32,
+    /// Seconds.
+    pub lock_timeout: u32,
+    pub select_api: SelectApi,
+    /// `None` when unset or empty: then `session.save_path` is used.
+    pub session_save_path: Option<String>,
+    /// `None` when unset or empty. Never contains a dot.
+    pub session_prefix_static_key: Option<String>,
+    pub session_prefix_host_key: bool,
+    pub session_prefix_host_key_remove_www: bool,
+    pub session_prefix_host_key_remove_subdomain: bool,
+    /// `None` when unset or empty. Never contains a dot.
+    pub prefix_static_key: Option<String>,
+    pub prefix_host_key: bool,
+    pub prefix_host_key_remove_www: bool,
+    pub prefix_host_key_remove_subdomain: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            allow_failover: true,
+            max_failover_attempts: 20,
+            default_port: 11211,
+            chunk_size: 32768,
+            protocol: Protocol::Ascii,
+            hash_strategy: HashStrategy::Consistent,
+            hash_function: HashFn::Crc32,
+            redundancy: 1,
+            session_redundancy: 2,
+            compress_threshold: 20000,
+            lock_timeout: 15,
+            select_api: SelectApi::Select,
+            session_save_path: None,
+            session_prefix_static_key: None,
+            session_prefix_host_key: false,
+            session_prefix_host_key_remove_www: true,
+            session_prefix_host_key_remove_subdomain: false,
+            prefix_static_key: None,
+            prefix_host_key: false,
+            prefix_host_key_remove_www: true,
+            prefix_host_key_remove_subdomain: false,
+        }
+    }
+}
+
+/// Every entry with its default as PHP shows it (`ini_get`). All are
+/// `PHP_INI_ALL`. The three string entries default to "" here; pecl
+/// registers them with a NULL default (see [`NULL_DEFAULT`]).
+pub const ENTRIES: &[(&str, &str)] = &[
+    ("memcache.allow_failover", "1"),
+    ("memcache.max_failover_attempts", "20"),
+    ("memcache.default_port", "11211"),
+    ("memcache.chunk_size", "32768"),
+    ("memcache.protocol", "ascii"),
+    ("memcache.hash_strategy", "consistent"),
+    ("memcache.hash_function", "crc32"),
+    ("memcache.redundancy", "1"),
+    ("memcache.session_redundancy", "2"),
+    ("memcache.compress_threshold", "20000"),
+    ("memcache.lock_timeout", "15"),
+    ("memcache.select_api", "select"),
+    ("memcache.session_save_path", ""),
+    ("memcache.session_prefix_static_key", ""),
+    ("memcache.session_prefix_host_key", "0"),
+    ("memcache.session_prefix_host_key_remove_www", "1"),
+    ("memcache.session_prefix_host_key_remove_subdomain", "0"),
+    ("memcache.prefix_static_key", ""),
+    ("memcache.prefix_host_key", "0"),
+    ("memcache.prefix_host_key_remove_www", "1"),
+    ("memcache.prefix_host_key_remove_subdomain", "0"),
+];
+
+/// Entries whose pecl default is NULL rather than "" (`ini_get_all()` shows
+/// `NULL` for them; `ini_get()` shows "" either way).
+pub const NULL_DEFAULT: &[&str] = &[
+    "memcache.session_save_path",
+    "memcache.session_prefix_static_key",
+    "memcache.prefix_static_key",
+];
+
+/// A refused ini value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IniError {
+    /// The value is not allowed; `expected` says what is.
+    Invalid {
+        entry: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    /// A static key prefix with a dot in it.
+    DotInPrefix { entry: &'static str, value: String },
+    /// Not one of [`ENTRIES`].
+    Unknown { entry: String },
+}
+
+impl fmt::Display for IniError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IniError::Invalid {
+                entry,
+                value,
+                expected,
+            } => {
+                write!(f, "{entry} must be {expected}, got '{}'", escape(value))
+            }
+            IniError::DotInPrefix { entry, value } => {
+                write!(
+                    f,
+                    "{entry} must not contain a dot ('.'), got '{}'",
+                    escape(value)
+                )
+            }
+            IniError::Unknown { entry } => write!(f, "unknown ini entry '{}'", escape(entry)),
+        }
+    }
+}
+
+impl std::error::Error for IniError {}
+
+/// Control characters escaped, so the warning stays on one line.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const POSITIVE: &str = "a whole number from 1 to 4294967295";
+const POSITIVE_SECONDS: &str = "a whole number of seconds from 1 to 4294967295";
+const POSITIVE_BYTES: &str = "a whole number of bytes from 1 to 4294967295";
+const NON_NEGATIVE_BYTES: &str = "a whole number of bytes from 0 to 4294967295";
+const PORT: &str = "a port number from 1 to 65535";
+
+impl Settings {
+    /// Validates `value` (the PHP ini string) for entry `name` and sets it.
+    /// On error nothing changes.
+    pub fn apply(&mut self, name: &str, value: &str) -> Result<(), IniError> {
+        let invalid = |entry: &'static str, expected: &'static str| IniError::Invalid {
+            entry,
+            value: value.to_owned(),
+            expected,
+        };
+        match name {
+            "memcache.allow_failover" => self.allow_failover = parse_bool(value),
+            "memcache.max_failover_attempts" => {
+                self.max_failover_attempts = strtol_u32(value, 1)
+                    .ok_or_else(|| invalid("memcache.max_failover_attempts", POSITIVE))?
+            }
+            "memcache.default_port" => {
+                self.default_port =
+                    parse_port(value).ok_or_else(|| invalid("memcache.default_port", PORT))?
+            }
+            "memcache.chunk_size" => {
+                self.chunk_size = strtol_u32(value, 1)
+                    .ok_or_else(|| invalid("memcache.chunk_size", POSITIVE_BYTES))?
+            }
+            "memcache.protocol" => {
+                self.protocol = match_word(
+                    value,
+                    &[("ascii", Protocol::Ascii), ("binary", Protocol::Binary)],
+                )
+                .ok_or_else(|| invalid("memcache.protocol", "'ascii' or 'binary'"))?
+            }
+            "memcache.hash_strategy" => {
+                self.hash_strategy = match_word(
+                    value,
+                    &[
+                        ("consistent", HashStrategy::Consistent),
+                        ("standard", HashStrategy::Standard),
+                    ],
+                )
+                .ok_or_else(|| invalid("memcache.hash_strategy", "'consistent' or 'standard'"))?
+            }
+            "memcache.hash_function" => {
+                self.hash_function =
+                    match_word(value, &[("crc32", HashFn::Crc32), ("fnv", HashFn::Fnv)])
+                        .ok_or_else(|| invalid("memcache.hash_function", "'crc32' or 'fnv'"))?
+            }
+            "memcache.redundancy" => {
+                self.redundancy =
+                    strtol_u32(value, 1).ok_or_else(|| invalid("memcache.redundancy", POSITIVE))?
+            }
+            "memcache.session_redundancy" => {
+                self.session_redundancy = strtol_u32(value, 1)
+                    .ok_or_else(|| invalid("memcache.session_redundancy", POSITIVE))?
+            }
+            "memcache.compress_threshold" => {
+                self.compress_threshold = strtol_u32(value, 0)
+                    .ok_or_else(|| invalid("memcache.compress_threshold", NON_NEGATIVE_BYTES))?
+            }
+            "memcache.lock_timeout" => {
+                self.lock_timeout = strtol_u32(value, 1)
+                    .ok_or_else(|| invalid("memcache.lock_timeout", POSITIVE_SECONDS))?
+            }
+            "memcache.select_api" => {
+                self.select_api = match_word(
+                    value,
+                    &[("select", SelectApi::Select), ("poll", SelectApi::Poll)],
+                )
+                .ok_or_else(|| invalid("memcache.select_api", "'select' or 'poll'"))?
+            }
+            "memcache.session_save_path" => self.session_save_path = non_empty(value),
+            "memcache.session_prefix_static_key" => {
+                self.session_prefix_static_key =
+                    static_prefix("memcache.session_prefix_static_key", value)?
+            }
+            "memcache.session_prefix_host_key" => self.session_prefix_host_key = parse_bool(value),
+            "memcache.session_prefix_host_key_remove_www" => {
+                self.session_prefix_host_key_remove_www = parse_bool(value)
+            }
+            "memcache.session_prefix_host_key_remove_subdomain" => {
+                self.session_prefix_host_key_remove_subdomain = parse_bool(value)
+            }
+            "memcache.prefix_static_key" => {
+                self.prefix_static_key = static_prefix("memcache.prefix_static_key", value)?
+            }
+            "memcache.prefix_host_key" => self.prefix_host_key = parse_bool(value),
+            "memcache.prefix_host_key_remove_www" => {
+                self.prefix_host_key_remove_www = parse_bool(value)
+            }
+            "memcache.prefix_host_key_remove_subdomain" => {
+                self.prefix_host_key_remove_subdomain = parse_bool(value)
+            }
+            _ => {
+                return Err(IniError::Unknown {
+                    entry: name.to_owned(),
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// The prefix of session keys: the static key, then (when enabled) the
+    /// host part of `server_name` (`$_SERVER['SERVER_NAME']`, if a string).
+    pub fn session_key_prefix(&self, server_name: Option<&str>) -> String {
+        key_prefix(
+            self.session_prefix_static_key.as_deref(),
+            server_name.filter(|_| self.session_prefix_host_key),
+            self.session_prefix_host_key_remove_www,
+            self.session_prefix_host_key_remove_subdomain,
+        )
+    }
+
+    /// The prefix of Memcache API keys, from the `memcache.prefix_*` entries.
+    pub fn api_key_prefix(&self, server_name: Option<&str>) -> String {
+        key_prefix(
+            self.prefix_static_key.as_deref(),
+            server_name.filter(|_| self.prefix_host_key),
+            self.prefix_host_key_remove_www,
+            self.prefix_host_key_remove_subdomain,
+        )
+    }
+}
+
+fn key_prefix(
+    static_key: Option<&str>,
+    server_name: Option<&str>,
+    www: bool,
+    subdomain: bool,
+) -> String {
+    let mut prefix = static_key.unwrap_or("").to_owned();
+    if let Some(name) = server_name {
+        prefix.push_str(&host_prefix(name, www, subdomain));
+    }
+    prefix
+}
+
+fn non_empty(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+fn static_prefix(entry: &'static str, value: &str) -> Result<Option<String>, IniError> {
+    if value.contains('.') {
+        return Err(IniError::DotInPrefix {
+            entry,
+            value: value.to_owned(),
+        });
+    }
+    Ok(non_empty(value))
+}
+
+/// Case-insensitive exact match, as pecl's `strcasecmp`.
+fn match_word<T: Copy>(value: &str, words: &[(&str, T)]) -> Option<T> {
+    words
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(value))
+        .map(|(_, t)| *t)
+}
+
+/// C `isspace` in the C locale.
+fn is_c_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// A boolean as PHP parses ini booleans (`zend_ini_parse_bool`): "true",
+/// "yes", "on" (any case) are true; anything else is `atoi(value) != 0`, so
+/// "", "0", "off", "no", "false" and garbage are false, " 1" and "2x" true.
+pub fn parse_bool(value: &str) -> bool {
+    if ["true", "yes", "on"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(value))
+    {
+        return true;
+    }
+    let b = value.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_c_space(b[i]) {
+        i += 1;
+    }
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    b[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .any(|&c| c != b'0')
+}
+
+/// pecl's check for its validated integers: `strtol(value)` must consume
+/// the whole string (leading whitespace and a sign allowed; "" reads as 0),
+/// and the result must be in `min..=u32::MAX`.
+fn strtol_u32(value: &str, min: u32) -> Option<u32> {
+    if value.is_empty() {
+        return (min == 0).then_some(0);
+    }
+    let b = value.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_c_space(b[i]) {
+        i += 1;
+    }
+    let negative = i < b.len() && b[i] == b'-';
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let digits = &value[i..];
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.len() > 10 {
+        return None;
+    }
+    let n: u64 = if trimmed.is_empty() {
+        0
+    } else {
+        trimmed.parse().ok()?
+    };
+    if negative && n != 0 {
+        return None;
+    }
+    u32::try_from(n).ok().filter(|n| *n >= min)
+}
+
+/// default_port: whitespace around allowed (as PHP's integer ini parsing
+/// does), a decimal number from 1 to 65535.
+fn parse_port(value: &str) -> Option<u16> {
+    let t = value.trim_matches(|c: char| c.is_ascii() && is_c_space(c as u8));
+    let t = t.strip_prefix('+').unwrap_or(t);
+    if t.is_empty() || !t.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let t = t.trim_start_matches('0');
+    if t.is_empty() || t.len() > 5 {
+        return None;
+    }
+    t.parse::<u16>().ok()
+}
+
+/// The longest key memcached accepts; pecl cuts keys here.
+pub const MAX_KEY_LEN: usize = 250;
+
+/// What pecl appends to a session key to name its lock record.
+pub const LOCK_SUFFIX: &[u8] = b".lock";
+
+/// The memcached key of a session (the Memcache API uses the same rule with
+/// its own prefix): `prefix` + `sid`, every byte <= 0x20 (space, controls)
+/// replaced by `_`, cut at [`MAX_KEY_LEN`] bytes — byte for byte what pecl
+/// stores. pecl refuses an empty `sid` (key); callers must too: for an empty
+/// `sid` this returns just the mapped prefix.
+pub fn session_key(prefix: &[u8], sid: &[u8]) -> Vec<u8> {
+    prefix
+        .iter()
+        .chain(sid.iter())
+        .take(MAX_KEY_LEN)
+        .map(|&b| if b <= b' ' { b'_' } else { b })
+        .collect()
+}
+
+/// The lock record key of a session key: `key` + `.lock`, as pecl names it.
+/// pecl does not shorten it: with a session key over 245 bytes the lock key
+/// exceeds [`MAX_KEY_LEN`], memcached refuses it, and pecl then fails to
+/// write the session. Callers should check `len() <= MAX_KEY_LEN` and fail
+/// with a clear message instead.
+pub fn lock_key(session_key: &[u8]) -> Vec<u8> {
+    let mut key = Vec::with_capacity(session_key.len() + LOCK_SUFFIX.len());
+    key.extend_from_slice(session_key);
+    key.extend_from_slice(LOCK_SUFFIX);
+    key
+}
+
+/// The host part of a key prefix, from `$_SERVER['SERVER_NAME']`, exactly as
+/// pecl computes it:
+/// * `remove_www`: a leading `www.` (any case) is dropped.
+/// * `remove_subdomain`: then everything up to and including the
+///   second-to-last dot is dropped, keeping the last two labels
+///   (`a.b.example.com` -> `example.com`, `127.0.0.1` -> `0.1`). A dot at
+///   position 0 does not count (`.example.com` stays as it is).
+///
+/// No separator is added: the prefix is glued to the key as it is.
+pub fn host_prefix(server_name: &str, remove_www: bool, remove_subdomain: bool) -> String {
+    let mut name = server_name;
+    if remove_www
+        && name
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("www."))
+    {
+        name = &name[4..];
+    }
+    if remove_subdomain {
+        let b = name.as_bytes();
+        let mut dots = 0;
+        for i in (1..b.len()).rev() {
+            if b[i] == b'.' {
+                dots += 1;
+                if dots == 2 {
+                    name = &name[i + 1..];
+                    break;
+                }
+            }
+        }
+    }
+    name.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies `value` and checks it is refused, the message names the
+    /// entry, and nothing changed.
+    fn refused(name: &str, value: &str) -> String {
+        // Start from a state where every field differs from its default, so
+        // "old value stays" cannot pass as "reset to default".
+        let mut s = altered();
+        let before = s.clone();
+        let err = match s.apply(name, value) {
+            Ok(()) => panic!("{name}={value:?} should be refused"),
+            Err(e) => e,
+        };
+        assert_eq!(s, before, "{name}={value:?} changed the settings");
+        let msg = err.to_string();
+        assert!(msg.starts_with(name), "{msg}");
+        msg
+    }
+
+    fn altered() -> Settings {
+        let mut s = Settings::default();
+        for (name, value) in [
+            ("memcache.allow_failover", "0"),
+            ("memcache.max_failover_attempts", "3"),
+            ("memcache.default_port", "21221"),
+            ("memcache.chunk_size", "100"),
+            ("memcache.protocol", "binary"),
+            ("memcache.hash_strategy", "standard"),
+            ("memcache.hash_function", "fnv"),
+            ("memcache.redundancy", "4"),
+            ("memcache.session_redundancy", "5"),
+            ("memcache.compress_threshold", "6"),
+            ("memcache.lock_timeout", "7"),
+            ("memcache.select_api", "poll"),
+            ("memcache.session_save_path", "tcp://h:1"),
+            ("memcache.session_prefix_static_key", "S"),
+            ("memcache.session_prefix_host_key", "1"),
+            ("memcache.session_prefix_host_key_remove_www", "0"),
+            ("memcache.session_prefix_host_key_remove_subdomain", "1"),
+            ("memcache.prefix_static_key", "A"),
+            ("memcache.prefix_host_key", "1"),
+            ("memcache.prefix_host_key_remove_www", "0"),
+            ("memcache.prefix_host_key_remove_subdomain", "1"),
+        ] {
+            s.apply(name, value).unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn altered_differs_everywhere() {
+        let (a, d) = (altered(), Settings::default());
+        assert!(
+            a.allow_failover != d.allow_failover
+                && a.max_failover_attempts != d.max_failover_attempts
+        );
+        assert!(
+            a.default_port != d.default_port
+                && a.chunk_size != d.chunk_size
+                && a.protocol != d.protocol
+        );
+        assert!(a.hash_strategy != d.hash_strategy && a.hash_function != d.hash_function);
+        assert!(a.redundancy != d.redundancy && a.session_redundancy != d.session_redundancy);
+        assert!(a.compress_threshold != d.compress_threshold && a.lock_timeout != d.lock_timeout);
+        assert!(a.select_api != d.select_api && a.session_save_path != d.session_save_path);
+        assert!(a.session_prefix_static_key != d.session_prefix_static_key);
+        assert!(a.session_prefix_host_key != d.session_prefix_host_key);
+        assert!(a.session_prefix_host_key_remove_www != d.session_prefix_host_key_remove_www);
+        assert!(
+            a.session_prefix_host_key_remove_subdomain
+                != d.session_prefix_host_key_remove_subdomain
+        );
+        assert!(
+            a.prefix_static_key != d.prefix_static_key && a.prefix_host_key != d.prefix_host_key
+        );
+        assert!(a.prefix_host_key_remove_www != d.prefix_host_key_remove_www);
+        assert!(a.prefix_host_key_remove_subdomain != d.prefix_host_key_remove_subdomain);
+    }
+
+    fn applied(name: &str, value: &str) -> Settings {
+        let mut s = Settings::default();
+        if let Err(e) = s.apply(name, value) {
+            panic!("{name}={value:?} refused: {e}");
+        }
+        s
+    }
+
+    #[test]
+    fn entries_defaults_match_default_settings() {
+        let mut s = Settings::default();
+        for (name, default) in ENTRIES {
+            s.apply(name, default)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        assert_eq!(s, Settings::default());
+        assert_eq!(ENTRIES.len(), 21);
+        for n in NULL_DEFAULT {
+            assert!(ENTRIES.iter().any(|(e, d)| e == n && d.is_empty()), "{n}");
+        }
+        // No duplicates.
+        for (i, (a, _)) in ENTRIES.iter().enumerate() {
+            assert!(ENTRIES[i + 1..].iter().all(|(b, _)| a != b), "{a}");
+        }
+    }
+
+    #[test]
+    fn every_entry_is_applicable() {
+        for (name, _) in ENTRIES {
+            let r = Settings::default().apply(name, "1");
+            assert!(!matches!(r, Err(IniError::Unknown { .. })), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_entry() {
+        let mut s = Settings::default();
+        let e = s.apply("memcache.bogus", "1").unwrap_err();
+        assert_eq!(e.to_string(), "unknown ini entry 'memcache.bogus'");
+        assert_eq!(s, Settings::default());
+    }
+
+    // ---- allow_failover ----
+
+    #[test]
+    fn allow_failover() {
+        assert!(Settings::default().allow_failover);
+        for v in ["0", "", "off", "no", "false", "abc", "0x1", "-0"] {
+            assert!(!applied("memcache.allow_failover", v).allow_failover, "{v}");
+        }
+        for v in ["1", "on", "ON", "yes", "true", "2", "-1", " 1", "1abc"] {
+            let mut s = Settings {
+                allow_failover: false,
+                ..Settings::default()
+            };
+            s.apply("memcache.allow_failover", v).unwrap();
+            assert!(s.allow_failover, "{v}");
+        }
+    }
+
+    // ---- max_failover_attempts ----
+
+    #[test]
+    fn max_failover_attempts() {
+        assert_eq!(Settings::default().max_failover_attempts, 20);
+        assert_eq!(
+            applied("memcache.max_failover_attempts", "5").max_failover_attempts,
+            5
+        );
+        assert_eq!(
+            applied("memcache.max_failover_attempts", " 7").max_failover_attempts,
+            7
+        );
+        assert_eq!(
+            applied("memcache.max_failover_attempts", "+7").max_failover_attempts,
+            7
+        );
+        assert_eq!(
+            applied("memcache.max_failover_attempts", "007").max_failover_attempts,
+            7
+        );
+        for v in [
+            "0",
+            "-1",
+            "abc",
+            "5abc",
+            "1e3",
+            "0x10",
+            "",
+            " ",
+            "7 ",
+            "1.5",
+            "4294967296",
+            "99999999999999999999",
+        ] {
+            let msg = refused("memcache.max_failover_attempts", v);
+            assert!(msg.contains("from 1 to 4294967295"), "{msg}");
+        }
+    }
+
+    // ---- default_port ----
+
+    #[test]
+    fn default_port() {
+        assert_eq!(Settings::default().default_port, 11211);
+        assert_eq!(
+            applied("memcache.default_port", "21221").default_port,
+            21221
+        );
+        assert_eq!(
+            applied("memcache.default_port", "65535").default_port,
+            65535
+        );
+        assert_eq!(applied("memcache.default_port", "1").default_port, 1);
+        assert_eq!(applied("memcache.default_port", " 80 ").default_port, 80);
+        for v in ["0", "-1", "65536", "70000", "abc", "", "80x", "1e3", "0x50"] {
+            let msg = refused("memcache.default_port", v);
+            assert_eq!(
+                msg,
+                format!("memcache.default_port must be a port number from 1 to 65535, got '{v}'")
+            );
+        }
+    }
+
+    // ---- chunk_size ----
+
+    #[test]
+    fn chunk_size() {
+        assert_eq!(Settings::default().chunk_size, 32768);
+        assert_eq!(applied("memcache.chunk_size", "1024").chunk_size, 1024);
+        for v in ["0", "-5", "abc", "1k", "1K", "1M", ""] {
+            refused("memcache.chunk_size", v);
+        }
+    }
+
+    // ---- protocol ----
+
+    #[test]
+    fn protocol() {
+        assert_eq!(Settings::default().protocol, Protocol::Ascii);
+        assert_eq!(
+            applied("memcache.protocol", "binary").protocol,
+            Protocol::Binary
+        );
+        assert_eq!(
+            applied("memcache.protocol", "Binary").protocol,
+            Protocol::Binary
+        );
+        let mut s = applied("memcache.protocol", "binary");
+        s.apply("memcache.protocol", "ASCII").unwrap();
+        assert_eq!(s.protocol, Protocol::Ascii);
+        for v in ["bogus", "", " ascii", "ascii "] {
+            let msg = refused("memcache.protocol", v);
+            assert_eq!(
+                msg,
+                format!("memcache.protocol must be 'ascii' or 'binary', got '{v}'")
+            );
+        }
+    }
+
+    // ---- hash_strategy ----
+
+    #[test]
+    fn hash_strategy() {
+        assert_eq!(Settings::default().hash_strategy, HashStrategy::Consistent);
+        assert_eq!(
+            applied("memcache.hash_strategy", "standard").hash_strategy,
+            HashStrategy::Standard
+        );
+        assert_eq!(
+            applied("memcache.hash_strategy", "CONSISTENT").hash_strategy,
+            HashStrategy::Consistent
+        );
+        assert_eq!(
+            refused("memcache.hash_strategy", "bogus"),
+            "memcache.hash_strategy must be 'consistent' or 'standard', got 'bogus'"
+        );
+        refused("memcache.hash_strategy", "");
+    }
+
+    // ---- hash_function ----
+
+    #[test]
+    fn hash_function() {
+        assert_eq!(Settings::default().hash_function, HashFn::Crc32);
+        assert_eq!(
+            applied("memcache.hash_function", "fnv").hash_function,
+            HashFn::Fnv
+        );
+        assert_eq!(
+            applied("memcache.hash_function", "FNV").hash_function,
+            HashFn::Fnv
+        );
+        assert_eq!(
+            refused("memcache.hash_function", "md5"),
+            "memcache.hash_function must be 'crc32' or 'fnv', got 'md5'"
+        );
+        refused("memcache.hash_function", "");
+    }
+
+    // ---- redundancy / session_redundancy ----
+
+    #[test]
+    fn redundancy() {
+        assert_eq!(Settings::default().redundancy, 1);
+        assert_eq!(applied("memcache.redundancy", "2").redundancy, 2);
+        for v in ["0", "-1", "abc", ""] {
+            refused("memcache.redundancy", v);
+        }
+    }
+
+    #[test]
+    fn session_redundancy() {
+        assert_eq!(Settings::default().session_redundancy, 2);
+        assert_eq!(
+            applied("memcache.session_redundancy", "3").session_redundancy,
+            3
+        );
+        assert_eq!(
+            applied("memcache.session_redundancy", "1").session_redundancy,
+            1
+        );
+        for v in ["0", "-1", "abc", ""] {
+            // pecl's message names memcache.redundancy here; ours the right entry.
+            let msg = refused("memcache.session_redundancy", v);
+            assert!(
+                msg.starts_with("memcache.session_redundancy must be"),
+                "{msg}"
+            );
+        }
+    }
+
+    // ---- compress_threshold ----
+
+    #[test]
+    fn compress_threshold() {
+        assert_eq!(Settings::default().compress_threshold, 20000);
+        assert_eq!(
+            applied("memcache.compress_threshold", "100").compress_threshold,
+            100
+        );
+        assert_eq!(
+            applied("memcache.compress_threshold", "0").compress_threshold,
+            0
+        );
+        assert_eq!(
+            applied("memcache.compress_threshold", "").compress_threshold,
+            0,
+            "pecl reads '' as 0"
+        );
+        assert_eq!(
+            applied("memcache.compress_threshold", "-0").compress_threshold,
+            0
+        );
+        for v in ["-1", "abc", " ", "0 ", "4294967296"] {
+            let msg = refused("memcache.compress_threshold", v);
+            assert!(msg.contains("from 0 to"), "{msg}");
+        }
+    }
+
+    // ---- lock_timeout ----
+
+    #[test]
+    fn lock_timeout() {
+        assert_eq!(Settings::default().lock_timeout, 15);
+        assert_eq!(applied("memcache.lock_timeout", "30").lock_timeout, 30);
+        assert_eq!(applied("memcache.lock_timeout", "\t7").lock_timeout, 7);
+        for v in ["0", "-1", "abc", "", "7 ", "7\n", "1.5", "-0"] {
+            let msg = refused("memcache.lock_timeout", v);
+            assert!(msg.contains("seconds from 1"), "{msg}");
+        }
+    }
+
+    // ---- select_api ----
+
+    #[test]
+    fn select_api() {
+        assert_eq!(Settings::default().select_api, SelectApi::Select);
+        assert_eq!(
+            applied("memcache.select_api", "poll").select_api,
+            SelectApi::Poll
+        );
+        assert_eq!(
+            applied("memcache.select_api", "SELECT").select_api,
+            SelectApi::Select
+        );
+        for v in ["epoll", ""] {
+            refused("memcache.select_api", v);
+        }
+    }
+
+    // ---- session_save_path ----
+
+    #[test]
+    fn session_save_path() {
+        assert_eq!(Settings::default().session_save_path, None);
+        assert_eq!(
+            applied("memcache.session_save_path", "tcp://x:1")
+                .session_save_path
+                .as_deref(),
+            Some("tcp://x:1")
+        );
+        let mut s = applied("memcache.session_save_path", "tcp://x:1");
+        // Empty crashes pecl; here it means "use session.save_path".
+        s.apply("memcache.session_save_path", "").unwrap();
+        assert_eq!(s.session_save_path, None);
+    }
+
+    // ---- static prefixes ----
+
+    #[test]
+    fn session_prefix_static_key() {
+        assert_eq!(Settings::default().session_prefix_static_key, None);
+        let s = applied("memcache.session_prefix_static_key", "SP_");
+        assert_eq!(s.session_prefix_static_key.as_deref(), Some("SP_"));
+        assert_eq!(
+            applied("memcache.session_prefix_static_key", "a b")
+                .session_prefix_static_key
+                .as_deref(),
+            Some("a b")
+        );
+        assert_eq!(
+            applied("memcache.session_prefix_static_key", "").session_prefix_static_key,
+            None
+        );
+        assert_eq!(
+            refused("memcache.session_prefix_static_key", "a.b"),
+            "memcache.session_prefix_static_key must not contain a dot ('.'), got 'a.b'"
+        );
+    }
+
+    #[test]
+    fn prefix_static_key() {
+        assert_eq!(Settings::default().prefix_static_key, None);
+        assert_eq!(
+            applied("memcache.prefix_static_key", "AP_")
+                .prefix_static_key
+                .as_deref(),
+            Some("AP_")
+        );
+        assert_eq!(
+            refused("memcache.prefix_static_key", "x."),
+            "memcache.prefix_static_key must not contain a dot ('.'), got 'x.'"
+        );
+        let mut s = applied("memcache.prefix_static_key", "AP_");
+        assert!(s.apply("memcache.prefix_static_key", ".").is_err());
+        assert_eq!(
+            s.prefix_static_key.as_deref(),
+            Some("AP_"),
+            "old value stays"
+        );
+    }
+
+    // ---- host key booleans ----
+
+    #[test]
+    fn host_key_bools() {
+        let d = Settings::default();
+        assert!(!d.session_prefix_host_key && d.session_prefix_host_key_remove_www);
+        assert!(!d.session_prefix_host_key_remove_subdomain);
+        assert!(
+            !d.prefix_host_key
+                && d.prefix_host_key_remove_www
+                && !d.prefix_host_key_remove_subdomain
+        );
+
+        assert!(applied("memcache.session_prefix_host_key", "1").session_prefix_host_key);
+        assert!(applied("memcache.session_prefix_host_key", "yes").session_prefix_host_key);
+        assert!(
+            !applied("memcache.session_prefix_host_key_remove_www", "0")
+                .session_prefix_host_key_remove_www
+        );
+        assert!(
+            !applied("memcache.session_prefix_host_key_remove_www", "off")
+                .session_prefix_host_key_remove_www
+        );
+        assert!(
+            applied("memcache.session_prefix_host_key_remove_subdomain", "On")
+                .session_prefix_host_key_remove_subdomain
+        );
+        assert!(applied("memcache.prefix_host_key", "true").prefix_host_key);
+        assert!(!applied("memcache.prefix_host_key_remove_www", "").prefix_host_key_remove_www);
+        assert!(
+            applied("memcache.prefix_host_key_remove_subdomain", "1")
+                .prefix_host_key_remove_subdomain
+        );
+        // Booleans never fail (PHP's rule): garbage is false.
+        assert!(!applied("memcache.prefix_host_key", "abc").prefix_host_key);
+    }
+
+    #[test]
+    fn parse_bool_like_php() {
+        for v in [
+            "1", "On", "YES", "tRuE", "2", "-3", " 1", "\n1", "+1", "10", "1abc", "007",
+        ] {
+            assert!(parse_bool(v), "{v:?}");
+        }
+        for v in [
+            "", "0", "off", "no", "false", "none", "abc", "0x1", " ", "-", "00", "true ", " on",
+        ] {
+            assert!(!parse_bool(v), "{v:?}");
+        }
+    }
+
+    // ---- prefixes ----
+
+    #[test]
+    fn host_prefix_matches_pecl() {
+        // (server name, remove_www, remove_subdomain, pecl's prefix)
+        let cases = [
+            ("www.foo.example.com", true, false, "foo.example.com"),
+            ("www.foo.example.com", false, false, "www.foo.example.com"),
+            ("www.foo.example.com", true, true, "example.com"),
+            ("www.foo.example.com", false, true, "example.com"),
+            ("WWW.Foo.Example.com", true, false, "Foo.Example.com"),
+            ("example.com", true, true, "example.com"),
+            ("localhost", true, true, "localhost"),
+            ("www.", true, false, ""),
+            ("www.", false, false, "www."),
+            ("www", true, false, "www"),
+            ("a.b.c.d", true, true, "c.d"),
+            ("foo.example.com.", true, true, "com."),
+            (".example.com", true, true, ".example.com"),
+            ("..", true, true, ".."),
+            ("wwwx.example.com", true, false, "wwwx.example.com"),
+            ("www.www.example.com", true, false, "www.example.com"),
+            ("127.0.0.1", true, true, "0.1"),
+            ("www.localhost", true, false, "localhost"),
+            ("www.localhost", false, true, "www.localhost"),
+            ("a..b", true, true, ".b"),
+            (".a.b.c", true, true, "b.c"),
+            ("x.www.a", true, true, "www.a"),
+            ("www.x", true, true, "x"),
+            ("www.www.", true, true, "www."),
+            ("www.a..", true, true, "."),
+            ("www..a.b", true, true, ".a.b"),
+            ("", true, true, ""),
+            ("é.ü.ö", true, true, "ü.ö"),
+        ];
+        for (name, www, sub, want) in cases {
+            assert_eq!(
+                host_prefix(name, www, sub),
+                want,
+                "{name:?} www={www} sub={sub}"
+            );
+        }
+    }
+
+    #[test]
+    fn settings_prefixes() {
+        let mut s = Settings::default();
+        assert_eq!(s.session_key_prefix(Some("www.foo.example.com")), "");
+        s.apply("memcache.session_prefix_static_key", "SP_")
+            .unwrap();
+        s.apply("memcache.session_prefix_host_key", "1").unwrap();
+        s.apply("memcache.prefix_static_key", "AP_").unwrap();
+        assert_eq!(
+            s.session_key_prefix(Some("WWW.Foo.Example.com")),
+            "SP_Foo.Example.com"
+        );
+        assert_eq!(s.session_key_prefix(None), "SP_");
+        assert_eq!(
+            s.api_key_prefix(Some("www.foo.example.com")),
+            "AP_",
+            "API host key is off"
+        );
+        s.apply("memcache.prefix_host_key", "1").unwrap();
+        s.apply("memcache.prefix_host_key_remove_subdomain", "1")
+            .unwrap();
+        assert_eq!(
+            s.api_key_prefix(Some("www.foo.example.com")),
+            "AP_example.com"
+        );
+    }
+
+    // ---- keys ----
+
+    #[test]
+    fn session_key_rules() {
+        assert_eq!(session_key(b"", b"abc123"), b"abc123");
+        assert_eq!(session_key(b"SP_", b"abc123"), b"SP_abc123");
+        assert_eq!(
+            session_key(b"a b", b"c\td\x00e\x7f\x80!"),
+            b"a_bc_d_e\x7f\x80!"
+        );
+        assert_eq!(session_key(b" ", b""), b"_");
+        let long = vec![b'z'; 300];
+        assert_eq!(session_key(b"", &long).len(), MAX_KEY_LEN);
+        let prefix = vec![b'p'; 260];
+        let k = session_key(&prefix, b"sid");
+        assert_eq!(k, vec![b'p'; 250]);
+        let k = session_key(b"k", &vec![b'z'; 249]);
+        assert_eq!(k.len(), 250);
+    }
+
+    #[test]
+    fn lock_key_rules() {
+        assert_eq!(lock_key(b"abc"), b"abc.lock");
+        let k = session_key(b"", &vec![b'x'; 245]);
+        assert_eq!(lock_key(&k).len(), 250);
+        let k = session_key(b"", &vec![b'y'; 249]);
+        assert!(
+            lock_key(&k).len() > MAX_KEY_LEN,
+            "pecl's lock key overflows here"
+        );
+    }
+
+    #[test]
+    fn error_escapes_control_chars() {
+        let msg = refused("memcache.protocol", "a\nb");
+        assert_eq!(
+            msg,
+            "memcache.protocol must be 'ascii' or 'binary', got 'a\\nb'"
+        );
+    }
+}

@@ -1,0 +1,1310 @@
+//! Parsing of `session.save_path` / `memcache.session_save_path` into a list
+//! of memcached servers.
+//!
+//! Why this is its own module: the save path decides which servers a session
+//! lives on *and* (through [`ServerSpec::ring_name`]) where on the consistent
+//! hash ring each server sits. During a rolling upgrade pecl memcache and this
+//! extension read the same save path and must place every session on the same
+//! server, so the ring name has to be the exact `host:port` string pecl
+//! hashes. Everything else here is about refusing, with a message an operator
+//! can act on, the paths pecl either crashes on, silently mis-parses or only
+//! fails on at connect time.
+//!
+//! What pecl memcache 4.0.5.2 (Debian's `php-memcache`) does, checked against
+//! the real extension, and what we do:
+//!
+//! * Servers are separated by commas and/or C-locale whitespace (space, tab,
+//!   newline, vertical tab, form feed, carriage return). Empty items (`,,`,
+//!   leading or trailing separators) are skipped, as pecl does: a trailing
+//!   comma is common in real configs.
+//! * A path with no server at all crashes pecl ("stack smashing detected");
+//!   here it is an error.
+//! * `tcp://host:port`, `host:port`, `//host:port` and `tcp://[v6]:port` are
+//!   TCP servers. pecl ignores the scheme of non-unix URLs entirely (`udp://`,
+//!   `http://` ... all mean TCP); we accept `tcp` and `udp` (the latter still
+//!   meaning TCP, as in pecl, so such a config keeps working) and refuse
+//!   other schemes instead of silently using plain TCP for e.g. `tls://`.
+//! * `unix:///path`, `unix:/path`, `file:///path` and `file:/path` are unix
+//!   sockets; a trailing `:0` is dropped from the path. pecl names such a
+//!   server `unix:///path` with port 0, so its ring name is
+//!   `unix:///path:0` (verified by where pecl stores sessions).
+//! * A TCP URL without a port: pecl connects to port 0 and fails every
+//!   request, so no working pecl config has one; we use `default_port` for
+//!   the connection and the ring name. A bare `host` and `[v6]:port` without
+//!   a scheme are refused by pecl; we accept them (the documented syntax).
+//! * Query parameters are matched case-sensitively as pecl does, the last of
+//!   a repeated one wins, and unknown names are ignored exactly like pecl
+//!   ignores them (refusing them would break configs pecl accepts; treating
+//!   `Weight` as `weight` would move keys to other servers than pecl's).
+//!   Values pecl would quietly turn into something else (`weight=abc` is 0 for
+//!   pecl, `weight=2abc` is 2, `udp_port=70000` wraps) are errors here.
+//! * pecl accepts `timeout`/`weight` <= 0 only to fail later (and segfaults on
+//!   `unix:...?weight=0`); both are errors here.
+//!
+//! The parser is total: any `&str` gives `Ok` or `Err`, never a panic.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Default weight of a server: its share of the ring (pecl: 1).
+pub const DEFAULT_WEIGHT: u32 = 1;
+/// Largest accepted weight. Each unit of weight is 160 ring points, so this
+/// bounds the ring at about 10 million points per server.
+pub const MAX_WEIGHT: u32 = 65_535;
+/// Default connect/read timeout (pecl `MMC_DEFAULT_TIMEOUT`, 1 s).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
+/// Default time a failed server is left alone (pecl `MMC_DEFAULT_RETRY`, 15 s).
+pub const DEFAULT_RETRY_INTERVAL: Duration = Duration::from_secs(15);
+
+/// Where a memcached server listens.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    /// `host` is as written, without the brackets of an IPv6 literal.
+    Tcp { host: String, port: u16 },
+    /// An absolute path to a unix domain socket.
+    Unix { path: PathBuf },
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Endpoint::Tcp { host, port } if host.contains(':') => write!(f, "[{host}]:{port}"),
+            Endpoint::Tcp { host, port } => write!(f, "{host}:{port}"),
+            Endpoint::Unix { path } => write!(f, "unix:{}", path.display()),
+        }
+    }
+}
+
+/// One server of a save path, with its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSpec {
+    pub endpoint: Endpoint,
+    /// The `host:port` string pecl hashes for this server's ring points:
+    /// host exactly as written (`localhost` and `127.0.0.1` differ, an IPv6
+    /// literal keeps its brackets: `[::1]:11211`); `unix:///path:0` for a unix
+    /// socket.
+    pub ring_name: String,
+    pub persistent: bool,
+    /// 1..=[`MAX_WEIGHT`].
+    pub weight: u32,
+    /// Greater than zero.
+    pub timeout: Duration,
+    pub retry_interval: Duration,
+    /// 0 = no UDP (always 0 for unix sockets, as in pecl).
+    pub udp_port: u16,
+}
+
+/// What is wrong with one server entry (or the whole path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing but separators (or nothing at all).
+    NoServers,
+    /// A scheme other than tcp, udp, unix or file.
+    UnsupportedScheme { scheme: String },
+    /// `tcp://:11211`, `tcp://`, `:11211` ...
+    EmptyHost,
+    /// More than one `:` without brackets (`::1:11211`, `tcp:host:1`).
+    UnbracketedIpv6 { host: String },
+    /// `[` without `]`, or bracket contents that are not an IPv6 address.
+    BadIpv6 { host: String },
+    /// `host:` with nothing after the colon.
+    MissingPort,
+    /// Not a number from 1 to 65535.
+    BadPort { port: String },
+    /// Text after `]` that is not `:port`.
+    JunkAfterIpv6 { junk: String },
+    /// A host with a character no host name has (`[`, `]`, a control byte...).
+    BadHost { host: String },
+    /// `user:pass@host`: memcached has no such login; pecl silently drops it.
+    UserInfo,
+    /// `tcp://host:port/something`.
+    UnexpectedPath { path: String },
+    /// `#...`: pecl drops it silently.
+    Fragment { fragment: String },
+    /// `unix://` / `unix:` with no path.
+    MissingUnixPath,
+    /// `unix:relative/path` or `unix://host/path`.
+    UnixPathNotAbsolute { path: String },
+    /// A known query parameter with a value we refuse.
+    BadParam {
+        name: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    /// A server without a port while the default port given is 0.
+    NoDefaultPort,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NoServers => write!(
+                f,
+                "it names no memcached server; list servers separated by commas, \
+                 e.g. 'tcp://127.0.0.1:11211, tcp://127.0.0.2:11211'"
+            ),
+            Problem::UnsupportedScheme { scheme } => write!(
+                f,
+                "unsupported scheme '{}://'; use tcp://host:port, host:port or unix:///path/to/socket",
+                Escaped(scheme)
+            ),
+            Problem::EmptyHost => write!(f, "the host name is missing; expected host:port"),
+            Problem::UnbracketedIpv6 { host } => write!(
+                f,
+                "'{}' has more than one ':'; write an IPv6 address in brackets (tcp://[::1]:11211) \
+                 and a URL as tcp://host:port",
+                Escaped(host)
+            ),
+            Problem::BadIpv6 { host } => write!(
+                f,
+                "'{}' is not a valid bracketed IPv6 address, e.g. [::1] or [fe80::1%eth0]",
+                Escaped(host)
+            ),
+            Problem::MissingPort => {
+                write!(f, "the port after ':' is missing; give a number from 1 to 65535 or drop the ':'")
+            }
+            Problem::BadPort { port } => {
+                write!(f, "port must be a number from 1 to 65535, got '{}'", Escaped(port))
+            }
+            Problem::JunkAfterIpv6 { junk } => write!(
+                f,
+                "unexpected '{}' after the IPv6 address; expected ':port' or nothing",
+                Escaped(junk)
+            ),
+            Problem::BadHost { host } => write!(f, "'{}' is not a valid host name", Escaped(host)),
+            Problem::UserInfo => write!(
+                f,
+                "'user@' / 'user:password@' is not supported: memcached has no login in this protocol"
+            ),
+            Problem::UnexpectedPath { path } => write!(
+                f,
+                "unexpected path '{}' after host:port; a TCP server takes no path",
+                Escaped(path)
+            ),
+            Problem::Fragment { fragment } => {
+                write!(f, "unexpected '#{}'; a server URL takes no '#' fragment", Escaped(fragment))
+            }
+            Problem::MissingUnixPath => {
+                write!(f, "the unix socket path is missing; expected unix:///path/to/memcached.sock")
+            }
+            Problem::UnixPathNotAbsolute { path } => write!(
+                f,
+                "unix socket path '{}' is not absolute; expected unix:///path/to/memcached.sock",
+                Escaped(path)
+            ),
+            Problem::BadParam { name, value, expected } => {
+                write!(f, "{name} must be {expected}, got '{}'", Escaped(value))
+            }
+            Problem::NoDefaultPort => {
+                write!(f, "no port given and the default port is 0; write host:port")
+            }
+        }
+    }
+}
+
+/// A save path that cannot be used, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavePathError {
+    /// The ini setting the path came from, for the message
+    /// (`session.save_path` unless changed with [`SavePathError::in_setting`]).
+    pub setting: &'static str,
+    /// The whole path.
+    pub path: String,
+    /// Byte offset of the offending entry in `path` (pecl reports the same).
+    pub offset: usize,
+    /// 1-based number of the offending server entry (0 for [`Problem::NoServers`]).
+    pub server: usize,
+    /// The offending entry, as written.
+    pub entry: String,
+    pub problem: Problem,
+}
+
+impl SavePathError {
+    /// Names another setting (e.g. `memcache.session_save_path`) in the message.
+    pub fn in_setting(mut self, setting: &'static str) -> Self {
+        self.setting = setting;
+        self
+    }
+}
+
+impl fmt::Display for SavePathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.problem == Problem::NoServers {
+            return write!(
+                f,
+                "Failed to parse {} '{}': {}",
+                self.setting,
+                Escaped(&self.path),
+                self.problem
+            );
+        }
+        write!(
+            f,
+            "Failed to parse {} (error at offset {}, server {} '{}'): {}; the whole path was '{}'",
+            self.setting,
+            self.offset,
+            self.server,
+            Escaped(&self.entry),
+            self.problem,
+            Escaped(&self.path)
+        )
+    }
+}
+
+impl std::error::Error for SavePathError {}
+
+/// Shows text with control characters escaped, so a path with a newline or
+/// a stray byte still gives a one-line message.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() => write!(f, "\\x{{{:x}}}", c as u32)?,
+                c => write!(f, "{c}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Separators between servers: what pecl's `isspace()` (C locale) and `,` match.
+fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b',')
+}
+
+/// Parses a save path into its servers, in the order written (the order the
+/// standard strategy and failover rely on). Duplicates are kept, as in pecl.
+// The error is built at most once per session_start, and its fields are
+// public for callers that format their own message: not worth a Box.
+#[allow(clippy::result_large_err)]
+pub fn parse_save_path(path: &str, default_port: u16) -> Result<Vec<ServerSpec>, SavePathError> {
+    let bytes = path.as_bytes();
+    let mut servers = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && is_separator(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !is_separator(bytes[i]) {
+            i += 1;
+        }
+        if start == i {
+            continue;
+        }
+        // Separators are ASCII, so both ends are char boundaries.
+        let entry = &path[start..i];
+        match parse_entry(entry, default_port) {
+            Ok(spec) => servers.push(spec),
+            Err(problem) => {
+                return Err(SavePathError {
+                    setting: "session.save_path",
+                    path: path.to_owned(),
+                    offset: start,
+                    server: servers.len() + 1,
+                    entry: entry.to_owned(),
+                    problem,
+                })
+            }
+        }
+    }
+    if servers.is_empty() {
+        return Err(SavePathError {
+            setting: "session.save_path",
+            path: path.to_owned(),
+            offset: 0,
+            server: 0,
+            entry: String::new(),
+            problem: Problem::NoServers,
+        });
+    }
+    Ok(servers)
+}
+
+/// Options of one entry, from its query string.
+struct Options {
+    persistent: bool,
+    weight: u32,
+    timeout: Duration,
+    retry_interval: Duration,
+    udp_port: u16,
+}
+
+fn parse_entry(entry: &str, default_port: u16) -> Result<ServerSpec, Problem> {
+    let (entry, fragment) = split_once_char(entry, '#');
+    if let Some(fragment) = fragment {
+        return Err(Problem::Fragment {
+            fragment: fragment.to_owned(),
+        });
+    }
+    let (main, query) = split_once_char(entry, '?');
+    let options = parse_query(query.unwrap_or(""))?;
+
+    if let Some(rest) = strip_prefix_ci(main, "unix:").or_else(|| strip_prefix_ci(main, "file:")) {
+        return unix_server(rest, options);
+    }
+    let authority = if let Some(pos) = main.find("://") {
+        let scheme = &main[..pos];
+        if scheme.eq_ignore_ascii_case("tcp") || scheme.eq_ignore_ascii_case("udp") {
+            &main[pos + 3..]
+        } else {
+            return Err(Problem::UnsupportedScheme {
+                scheme: scheme.to_owned(),
+            });
+        }
+    } else if let Some(rest) = main.strip_prefix("//") {
+        rest
+    } else {
+        main
+    };
+    tcp_server(authority, default_port, options)
+}
+
+fn unix_server(rest: &str, options: Options) -> Result<ServerSpec, Problem> {
+    // unix:///p -> "///p" -> "/p"; unix:/p -> "/p"; unix://host/p -> "host/p".
+    let path = rest.strip_prefix("//").unwrap_or(rest);
+    // pecl chops a trailing ":0" port specifier off the socket name.
+    let path = path.strip_suffix(":0").unwrap_or(path);
+    if path.is_empty() {
+        return Err(Problem::MissingUnixPath);
+    }
+    if !path.starts_with('/') {
+        return Err(Problem::UnixPathNotAbsolute {
+            path: path.to_owned(),
+        });
+    }
+    Ok(ServerSpec {
+        endpoint: Endpoint::Unix {
+            path: PathBuf::from(path),
+        },
+        ring_name: format!("unix://{path}:0"),
+        persistent: options.persistent,
+        weight: options.weight,
+        timeout: options.timeout,
+        retry_interval: options.retry_interval,
+        udp_port: 0,
+    })
+}
+
+fn tcp_server(authority: &str, default_port: u16, options: Options) -> Result<ServerSpec, Problem> {
+    if authority.contains('@') {
+        return Err(Problem::UserInfo);
+    }
+    let (authority, path) = match authority.find('/') {
+        Some(pos) => (&authority[..pos], &authority[pos..]),
+        None => (authority, ""),
+    };
+    if !path.is_empty() && path != "/" {
+        return Err(Problem::UnexpectedPath {
+            path: path.to_owned(),
+        });
+    }
+
+    let (host, written_host, port_text) = if let Some(inner) = authority.strip_prefix('[') {
+        let Some(close) = inner.find(']') else {
+            return Err(Problem::BadIpv6 {
+                host: authority.to_owned(),
+            });
+        };
+        let host = &inner[..close];
+        if !is_ipv6_literal(host) {
+            return Err(Problem::BadIpv6 {
+                host: authority.to_owned(),
+            });
+        }
+        let after = &inner[close + 1..];
+        let port = if after.is_empty() {
+            None
+        } else if let Some(port) = after.strip_prefix(':') {
+            Some(port)
+        } else {
+            return Err(Problem::JunkAfterIpv6 {
+                junk: after.to_owned(),
+            });
+        };
+        (host, &authority[..close + 2], port)
+    } else {
+        let (host, port) = split_once_char(authority, ':');
+        if port.is_some_and(|p| p.contains(':')) {
+            return Err(Problem::UnbracketedIpv6 {
+                host: authority.to_owned(),
+            });
+        }
+        if host.is_empty() {
+            return Err(Problem::EmptyHost);
+        }
+        if host
+            .bytes()
+            .any(|b| b == b'[' || b == b']' || b.is_ascii_control())
+        {
+            return Err(Problem::BadHost {
+                host: host.to_owned(),
+            });
+        }
+        (host, host, port)
+    };
+
+    let port = match port_text {
+        None if default_port == 0 => return Err(Problem::NoDefaultPort),
+        None => default_port,
+        Some("") => return Err(Problem::MissingPort),
+        Some(text) => parse_port(text).ok_or_else(|| Problem::BadPort {
+            port: text.to_owned(),
+        })?,
+    };
+    Ok(ServerSpec {
+        endpoint: Endpoint::Tcp {
+            host: host.to_owned(),
+            port,
+        },
+        ring_name: format!("{written_host}:{port}"),
+        persistent: options.persistent,
+        weight: options.weight,
+        timeout: options.timeout,
+        retry_interval: options.retry_interval,
+        udp_port: options.udp_port,
+    })
+}
+
+/// 1 to 5 decimal digits (pecl's URL parser refuses longer ports), 1..=65535.
+fn parse_port(text: &str) -> Option<u16> {
+    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match text.parse::<u16>() {
+        Ok(0) | Err(_) => None,
+        Ok(port) => Some(port),
+    }
+}
+
+/// Hex digits, `:` and `.` (embedded IPv4), at least two colons' worth of
+/// shape, and an optional `%zone` of name characters.
+fn is_ipv6_literal(host: &str) -> bool {
+    let (addr, zone) = split_once_char(host, '%');
+    let addr_ok = addr.contains(':')
+        && addr
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+    let zone_ok = zone.is_none_or(|z| {
+        !z.is_empty()
+            && z.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    });
+    addr_ok && zone_ok
+}
+
+fn parse_query(query: &str) -> Result<Options, Problem> {
+    let mut options = Options {
+        persistent: false,
+        weight: DEFAULT_WEIGHT,
+        timeout: DEFAULT_TIMEOUT,
+        retry_interval: DEFAULT_RETRY_INTERVAL,
+        udp_port: 0,
+    };
+    for pair in query.split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let (raw_name, raw_value) = split_once_char(pair, '=');
+        let name = php_param_name(&url_decode(raw_name));
+        let value = url_decode(raw_value.unwrap_or(""));
+        match name.as_str() {
+            "persistent" => options.persistent = parse_persistent(&value)?,
+            "weight" => {
+                options.weight = parse_uint(&value)
+                    .filter(|w| (1..=u64::from(MAX_WEIGHT)).contains(w))
+                    .and_then(|w| u32::try_from(w).ok())
+                    .ok_or_else(|| bad("weight", &value, "a whole number from 1 to 65535"))?;
+            }
+            "timeout" => options.timeout = parse_timeout(&value)?,
+            "retry_interval" => {
+                let secs = parse_uint(&value)
+                    .filter(|s| *s <= u64::from(u32::MAX))
+                    .ok_or_else(|| {
+                        bad(
+                            "retry_interval",
+                            &value,
+                            "a whole number of seconds, 0 or more",
+                        )
+                    })?;
+                options.retry_interval = Duration::from_secs(secs);
+            }
+            "udp_port" => {
+                options.udp_port = parse_uint(&value)
+                    .and_then(|p| u16::try_from(p).ok())
+                    .ok_or_else(|| {
+                        bad(
+                            "udp_port",
+                            &value,
+                            "a port number from 0 to 65535 (0 = no UDP)",
+                        )
+                    })?;
+            }
+            // pecl ignores every other name; so do we (see the module docs).
+            _ => {}
+        }
+    }
+    Ok(options)
+}
+
+fn bad(name: &'static str, value: &str, expected: &'static str) -> Problem {
+    Problem::BadParam {
+        name,
+        value: value.to_owned(),
+        expected,
+    }
+}
+
+/// `persistent`: pecl casts the string to bool, so only "" and "0" are off
+/// (even "false" and "off" turn it on). We take the words by their meaning
+/// and refuse anything else; persistence does not affect key placement.
+fn parse_persistent(value: &str) -> Result<bool, Problem> {
+    const EXPECTED: &str = "1 or 0 (or true/false, on/off, yes/no)";
+    let lower = value.to_ascii_lowercase();
+    match lower.as_str() {
+        "" | "false" | "off" | "no" => Ok(false),
+        "true" | "on" | "yes" => Ok(true),
+        _ => match parse_uint(value) {
+            Some(n) => Ok(n != 0),
+            None => Err(bad("persistent", value, EXPECTED)),
+        },
+    }
+}
+
+/// A positive number of seconds, fractions allowed (`0.5`, `1e-3`), in the
+/// syntax of a PHP numeric string (no `inf`/`nan`, no hex).
+fn parse_timeout(value: &str) -> Result<Duration, Problem> {
+    const EXPECTED: &str = "a number of seconds greater than 0, e.g. 1 or 0.5";
+    let err = || bad("timeout", value, EXPECTED);
+    if !is_decimal_float(value) {
+        return Err(err());
+    }
+    let secs: f64 = value.parse().map_err(|_| err())?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(err());
+    }
+    match Duration::try_from_secs_f64(secs) {
+        Ok(d) if !d.is_zero() => Ok(d),
+        _ => Err(err()),
+    }
+}
+
+/// `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`
+fn is_decimal_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut digits = i - int_start;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let frac_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        digits += i - frac_start;
+    }
+    if digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        let exp_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == exp_start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// An optional `+` and decimal digits; `None` for anything else (a minus
+/// sign, garbage, empty) or a value past `u64`.
+fn parse_uint(s: &str) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// PHP's `urldecode`: `+` is a space, `%XX` a byte, a malformed `%` stays.
+fn url_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                b.get(i + 1).and_then(|&h| hex(h)),
+                b.get(i + 2).and_then(|&l| hex(l)),
+            ) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// PHP turns ` ` and `.` in a request variable name into `_` (up to the
+/// first `[`), so pecl reads `udp.port=` as `udp_port`.
+fn php_param_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut in_brackets = false;
+    for c in name.chars() {
+        if c == '[' {
+            in_brackets = true;
+        }
+        out.push(if !in_brackets && (c == ' ' || c == '.') {
+            '_'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+fn split_once_char(s: &str, c: char) -> (&str, Option<&str>) {
+    match s.split_once(c) {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    }
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(path: &str) -> Vec<ServerSpec> {
+        match parse_save_path(path, 11211) {
+            Ok(v) => v,
+            Err(e) => panic!("{path:?} should parse, got: {e}"),
+        }
+    }
+
+    fn one(path: &str) -> ServerSpec {
+        let mut v = ok(path);
+        assert_eq!(v.len(), 1, "{path:?}");
+        v.remove(0)
+    }
+
+    fn err(path: &str) -> SavePathError {
+        match parse_save_path(path, 11211) {
+            Ok(v) => panic!("{path:?} should fail, got {v:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn tcp(host: &str, port: u16) -> Endpoint {
+        Endpoint::Tcp {
+            host: host.into(),
+            port,
+        }
+    }
+
+    // ---- the documented "tips" paths ----
+
+    #[test]
+    fn tip_single_tcp() {
+        let s = one("tcp://192.168.0.1:11211");
+        assert_eq!(s.endpoint, tcp("192.168.0.1", 11211));
+        assert_eq!(s.ring_name, "192.168.0.1:11211");
+        assert!(!s.persistent);
+        assert_eq!(s.weight, 1);
+        assert_eq!(s.timeout, Duration::from_secs(1));
+        assert_eq!(s.retry_interval, Duration::from_secs(15));
+        assert_eq!(s.udp_port, 0);
+    }
+
+    #[test]
+    fn tip_two_tcp() {
+        let v = ok("tcp://192.168.0.1:11211, tcp://192.168.0.2:11211");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].ring_name, "192.168.0.1:11211");
+        assert_eq!(v[1].ring_name, "192.168.0.2:11211");
+    }
+
+    #[test]
+    fn tip_all_options() {
+        let s = one("tcp://h:1?persistent=1&weight=2&timeout=1.5&retry_interval=15&udp_port=0");
+        assert!(s.persistent);
+        assert_eq!(s.weight, 2);
+        assert_eq!(s.timeout, Duration::from_millis(1500));
+        assert_eq!(s.retry_interval, Duration::from_secs(15));
+        assert_eq!(s.udp_port, 0);
+    }
+
+    // ---- valid forms ----
+
+    #[test]
+    fn bare_host_port() {
+        let s = one("localhost:21222");
+        assert_eq!(s.endpoint, tcp("localhost", 21222));
+        assert_eq!(s.ring_name, "localhost:21222");
+    }
+
+    #[test]
+    fn bare_host_uses_default_port() {
+        let v = parse_save_path("memcache1", 21221).unwrap();
+        assert_eq!(v[0].endpoint, tcp("memcache1", 21221));
+        assert_eq!(v[0].ring_name, "memcache1:21221");
+    }
+
+    #[test]
+    fn tcp_without_port_uses_default_port() {
+        let v = parse_save_path("tcp://10.0.0.1", 12345).unwrap();
+        assert_eq!(v[0].endpoint, tcp("10.0.0.1", 12345));
+        assert_eq!(v[0].ring_name, "10.0.0.1:12345");
+    }
+
+    #[test]
+    fn host_kept_as_written_in_ring_name() {
+        assert_eq!(one("tcp://LocalHost:1").ring_name, "LocalHost:1");
+        assert_eq!(one("tcp://127.0.0.1:1").ring_name, "127.0.0.1:1");
+    }
+
+    #[test]
+    fn whitespace_separated() {
+        let v = ok("a:1 b:2\tc:3\nd:4\r\ne:5\x0bf:6\x0cg:7");
+        let names: Vec<_> = v.iter().map(|s| s.ring_name.as_str()).collect();
+        assert_eq!(names, ["a:1", "b:2", "c:3", "d:4", "e:5", "f:6", "g:7"]);
+    }
+
+    #[test]
+    fn stray_separators_are_skipped_like_pecl() {
+        let v = ok("  ,tcp://a:1,, ,\tb:2 , ");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].ring_name, "b:2");
+    }
+
+    #[test]
+    fn duplicates_kept() {
+        assert_eq!(ok("a:1,a:1").len(), 2);
+    }
+
+    #[test]
+    fn ipv6_with_scheme() {
+        let s = one("tcp://[::1]:11211");
+        assert_eq!(s.endpoint, tcp("::1", 11211));
+        assert_eq!(s.ring_name, "[::1]:11211");
+    }
+
+    #[test]
+    fn ipv6_bare_and_default_port() {
+        assert_eq!(one("[::1]:21223").endpoint, tcp("::1", 21223));
+        let s = one("[2001:db8::7]");
+        assert_eq!(s.endpoint, tcp("2001:db8::7", 11211));
+        assert_eq!(s.ring_name, "[2001:db8::7]:11211");
+        assert_eq!(one("[fe80::1%eth0]:5").endpoint, tcp("fe80::1%eth0", 5));
+        assert_eq!(
+            one("[::ffff:10.0.0.1]:5").endpoint,
+            tcp("::ffff:10.0.0.1", 5)
+        );
+    }
+
+    #[test]
+    fn udp_scheme_means_tcp_like_pecl() {
+        assert_eq!(one("udp://h:5").endpoint, tcp("h", 5));
+        assert_eq!(one("TCP://h:5").endpoint, tcp("h", 5));
+    }
+
+    #[test]
+    fn scheme_relative() {
+        assert_eq!(one("//h:5").endpoint, tcp("h", 5));
+    }
+
+    #[test]
+    fn trailing_slash_allowed() {
+        assert_eq!(one("tcp://h:5/").endpoint, tcp("h", 5));
+        assert_eq!(one("h:5/?weight=2").weight, 2);
+    }
+
+    #[test]
+    fn unix_forms() {
+        for p in [
+            "unix:///tmp/mc.sock",
+            "unix:/tmp/mc.sock",
+            "file:///tmp/mc.sock",
+            "file:/tmp/mc.sock",
+            "unix:///tmp/mc.sock:0",
+            "UNIX:///tmp/mc.sock",
+        ] {
+            let s = one(p);
+            assert_eq!(
+                s.endpoint,
+                Endpoint::Unix {
+                    path: "/tmp/mc.sock".into()
+                },
+                "{p}"
+            );
+            assert_eq!(s.ring_name, "unix:///tmp/mc.sock:0", "{p}");
+            assert_eq!(s.udp_port, 0);
+        }
+    }
+
+    #[test]
+    fn unix_with_options_and_other_port_kept_in_path() {
+        let s = one("unix:///var/run/m.sock?weight=3&timeout=0.25&persistent=1&udp_port=9");
+        assert_eq!(s.weight, 3);
+        assert_eq!(s.timeout, Duration::from_millis(250));
+        assert!(s.persistent);
+        assert_eq!(s.udp_port, 0, "pecl ignores udp_port for unix sockets");
+        // pecl only chops ":0"; anything else is part of the file name.
+        let s = one("unix:///tmp/m.sock:11211");
+        assert_eq!(
+            s.endpoint,
+            Endpoint::Unix {
+                path: "/tmp/m.sock:11211".into()
+            }
+        );
+        assert_eq!(s.ring_name, "unix:///tmp/m.sock:11211:0");
+    }
+
+    #[test]
+    fn mixed_list() {
+        let v = ok("127.0.0.1:21222 unix:/tmp/pt/mc.sock:0\ttcp://[::1]:21223");
+        let names: Vec<_> = v.iter().map(|s| s.ring_name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["127.0.0.1:21222", "unix:///tmp/pt/mc.sock:0", "[::1]:21223"]
+        );
+    }
+
+    #[test]
+    fn fractional_and_exponent_timeouts() {
+        assert_eq!(one("h:1?timeout=0.5").timeout, Duration::from_millis(500));
+        assert_eq!(one("h:1?timeout=.5").timeout, Duration::from_millis(500));
+        assert_eq!(one("h:1?timeout=1e-3").timeout, Duration::from_millis(1));
+        assert_eq!(one("h:1?timeout=2").timeout, Duration::from_secs(2));
+        assert_eq!(one("h:1?timeout=0%2E5").timeout, Duration::from_millis(500));
+        assert_eq!(one("h:1?timeout=%2B1").timeout, Duration::from_secs(1));
+    }
+
+    #[test]
+    fn persistent_values() {
+        for (v, want) in [
+            ("1", true),
+            ("0", false),
+            ("", false),
+            ("true", true),
+            ("FALSE", false),
+            ("on", true),
+            ("off", false),
+            ("yes", true),
+            ("no", false),
+            ("2", true),
+        ] {
+            assert_eq!(one(&format!("h:1?persistent={v}")).persistent, want, "{v}");
+        }
+    }
+
+    #[test]
+    fn unknown_params_ignored_like_pecl() {
+        let s = one("h:1?foo=bar&garbage&Weight=0&&");
+        assert_eq!(s.weight, 1, "names are case-sensitive, as in pecl");
+        assert_eq!(one("h:1?").weight, 1);
+    }
+
+    #[test]
+    fn last_repeated_param_wins() {
+        assert_eq!(one("h:1?weight=1&weight=4").weight, 4);
+    }
+
+    #[test]
+    fn php_name_mangling() {
+        assert_eq!(one("h:1?udp.port=7").udp_port, 7);
+        assert_eq!(
+            one("h:1?retry%20interval=3").retry_interval,
+            Duration::from_secs(3)
+        );
+    }
+
+    #[test]
+    fn retry_and_udp_bounds() {
+        assert_eq!(one("h:1?retry_interval=0").retry_interval, Duration::ZERO);
+        assert_eq!(one("h:1?udp_port=65535").udp_port, 65535);
+        assert_eq!(one("h:1?weight=65535").weight, 65535);
+    }
+
+    #[test]
+    fn port_edges() {
+        assert_eq!(one("h:1").endpoint, tcp("h", 1));
+        assert_eq!(one("h:65535").endpoint, tcp("h", 65535));
+        assert_eq!(one("h:00080").endpoint, tcp("h", 80));
+    }
+
+    #[test]
+    fn non_ascii_host_is_total() {
+        let s = one("tcp://héllo:5");
+        assert_eq!(s.ring_name, "héllo:5");
+    }
+
+    // ---- invalid ----
+
+    #[test]
+    fn empty_path() {
+        for p in ["", " ", ",", " , \t,\n"] {
+            let e = err(p);
+            assert_eq!(e.problem, Problem::NoServers, "{p:?}");
+            assert!(e.to_string().contains("names no memcached server"), "{e}");
+        }
+    }
+
+    #[test]
+    fn bad_schemes() {
+        for (p, s) in [
+            ("http://h:1", "http"),
+            ("tls://h:1", "tls"),
+            ("foo://h:1", "foo"),
+            ("://h:1", ""),
+        ] {
+            assert_eq!(
+                err(p).problem,
+                Problem::UnsupportedScheme { scheme: s.into() },
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_host() {
+        for p in ["tcp://:11211", "tcp://", ":11211", "tcp:///", "//"] {
+            assert_eq!(err(p).problem, Problem::EmptyHost, "{p}");
+        }
+    }
+
+    #[test]
+    fn port_zero_and_out_of_range() {
+        for (p, port) in [
+            ("tcp://a:0", "0"),
+            ("a:65536", "65536"),
+            ("a:99999", "99999"),
+            ("a:021222", "021222"),
+        ] {
+            assert_eq!(
+                err(p).problem,
+                Problem::BadPort { port: port.into() },
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_numeric_port() {
+        for (p, port) in [
+            ("tcp://a:abc", "abc"),
+            ("a:12x", "12x"),
+            ("a:-1", "-1"),
+            ("a:+1", "+1"),
+        ] {
+            assert_eq!(
+                err(p).problem,
+                Problem::BadPort { port: port.into() },
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn missing_port_after_colon() {
+        assert_eq!(err("tcp://a:").problem, Problem::MissingPort);
+        assert_eq!(err("[::1]:").problem, Problem::MissingPort);
+    }
+
+    #[test]
+    fn weight_invalid() {
+        for w in [
+            "0",
+            "-1",
+            "abc",
+            "2abc",
+            "",
+            "1.5",
+            "65536",
+            "99999999999999999999999",
+        ] {
+            let e = err(&format!("h:1?weight={w}"));
+            assert!(
+                matches!(e.problem, Problem::BadParam { name: "weight", .. }),
+                "{w}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn timeout_invalid() {
+        for t in [
+            "0", "-1", "abc", "", "inf", "nan", "1e", "0x10", "1e400", "1e-400", "0.0", "1s",
+        ] {
+            let e = err(&format!("h:1?timeout={t}"));
+            assert!(
+                matches!(
+                    e.problem,
+                    Problem::BadParam {
+                        name: "timeout",
+                        ..
+                    }
+                ),
+                "{t}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn retry_interval_invalid() {
+        for r in ["-5", "abc", "", "1.5", "4294967296"] {
+            let e = err(&format!("h:1?retry_interval={r}"));
+            assert!(
+                matches!(
+                    e.problem,
+                    Problem::BadParam {
+                        name: "retry_interval",
+                        ..
+                    }
+                ),
+                "{r}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn udp_port_invalid() {
+        for u in ["70000", "abc", "-1", ""] {
+            let e = err(&format!("h:1?udp_port={u}"));
+            assert!(
+                matches!(
+                    e.problem,
+                    Problem::BadParam {
+                        name: "udp_port",
+                        ..
+                    }
+                ),
+                "{u}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn persistent_garbage() {
+        let e = err("h:1?persistent=maybe");
+        assert!(matches!(
+            e.problem,
+            Problem::BadParam {
+                name: "persistent",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn separator_inside_query_value_is_garbage() {
+        // PHP splits on '&' only: "1;timeout=2" is the weight.
+        let e = err("h:1?weight=1;timeout=2");
+        assert!(matches!(
+            e.problem,
+            Problem::BadParam { name: "weight", .. }
+        ));
+    }
+
+    #[test]
+    fn unbracketed_ipv6() {
+        assert!(matches!(
+            err("tcp://::1:11211").problem,
+            Problem::UnbracketedIpv6 { .. }
+        ));
+        assert!(matches!(
+            err("::1").problem,
+            Problem::UnbracketedIpv6 { .. }
+        ));
+        assert!(matches!(
+            err("fe80::1").problem,
+            Problem::UnbracketedIpv6 { .. }
+        ));
+        assert!(matches!(
+            err("tcp:h:1").problem,
+            Problem::UnbracketedIpv6 { .. }
+        ));
+    }
+
+    #[test]
+    fn bad_ipv6() {
+        for p in [
+            "[::1",
+            "[]:1",
+            "[abc]:1",
+            "[g::1]:1",
+            "[::1%]:1",
+            "tcp://[::1",
+        ] {
+            assert!(matches!(err(p).problem, Problem::BadIpv6 { .. }), "{p}");
+        }
+        assert!(matches!(
+            err("[::1]x").problem,
+            Problem::JunkAfterIpv6 { .. }
+        ));
+        assert!(matches!(err("[::1]:1:2").problem, Problem::BadPort { .. }));
+    }
+
+    #[test]
+    fn bad_host_chars() {
+        assert!(matches!(err("a]b:1").problem, Problem::BadHost { .. }));
+        assert!(matches!(err("a\x01b:1").problem, Problem::BadHost { .. }));
+    }
+
+    #[test]
+    fn userinfo_path_fragment() {
+        assert_eq!(err("tcp://user:pw@h:1").problem, Problem::UserInfo);
+        assert_eq!(
+            err("tcp://h:1/foo").problem,
+            Problem::UnexpectedPath {
+                path: "/foo".into()
+            }
+        );
+        assert_eq!(
+            err("tcp://h:1#x").problem,
+            Problem::Fragment {
+                fragment: "x".into()
+            }
+        );
+        assert!(matches!(
+            err("unix:///tmp/s#x").problem,
+            Problem::Fragment { .. }
+        ));
+    }
+
+    #[test]
+    fn unix_invalid() {
+        assert_eq!(err("unix://").problem, Problem::MissingUnixPath);
+        assert_eq!(err("unix:").problem, Problem::MissingUnixPath);
+        // "unix:///:0" chops to "/", which is absolute: it parses (and fails at connect).
+        assert_eq!(
+            one("unix:///:0").endpoint,
+            Endpoint::Unix { path: "/".into() }
+        );
+        assert_eq!(
+            err("unix://tmp/mc.sock").problem,
+            Problem::UnixPathNotAbsolute {
+                path: "tmp/mc.sock".into()
+            }
+        );
+        assert_eq!(
+            err("unix:tmp/mc.sock").problem,
+            Problem::UnixPathNotAbsolute {
+                path: "tmp/mc.sock".into()
+            }
+        );
+        assert!(matches!(
+            err("unix:///s?weight=0").problem,
+            Problem::BadParam { name: "weight", .. }
+        ));
+        assert!(matches!(
+            err("unix:///s?timeout=0").problem,
+            Problem::BadParam {
+                name: "timeout",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn no_default_port() {
+        assert_eq!(
+            parse_save_path("h", 0).unwrap_err().problem,
+            Problem::NoDefaultPort
+        );
+        assert_eq!(parse_save_path("h:5", 0).unwrap()[0].endpoint, tcp("h", 5));
+    }
+
+    #[test]
+    fn error_names_offset_entry_and_path() {
+        let e = err("tcp://192.168.0.1:11211, tcp://a:0");
+        assert_eq!(e.offset, 25);
+        assert_eq!(e.server, 2);
+        assert_eq!(e.entry, "tcp://a:0");
+        let msg = e.to_string();
+        assert_eq!(
+            msg,
+            "Failed to parse session.save_path (error at offset 25, server 2 'tcp://a:0'): \
+             port must be a number from 1 to 65535, got '0'; \
+             the whole path was 'tcp://192.168.0.1:11211, tcp://a:0'"
+        );
+        let e = err("tcp://127.0.0.1:21222,,  tcp://a:x");
+        assert_eq!(e.offset, 25, "same offset pecl reports");
+    }
+
+    #[test]
+    fn error_message_for_params_and_setting_name() {
+        let e = err("h:1?weight=abc").in_setting("memcache.session_save_path");
+        assert_eq!(
+            e.to_string(),
+            "Failed to parse memcache.session_save_path (error at offset 0, server 1 'h:1?weight=abc'): \
+             weight must be a whole number from 1 to 65535, got 'abc'; the whole path was 'h:1?weight=abc'"
+        );
+    }
+
+    #[test]
+    fn error_message_escapes_control_chars() {
+        let e = err("a:1\nb:0");
+        let msg = e.to_string();
+        assert!(msg.contains("'a:1\\nb:0'"), "{msg}");
+        assert!(!msg.contains('\n'));
+    }
+
+    #[test]
+    fn total_on_odd_input() {
+        // A crude fuzz: every prefix of a nasty string, and a few byte soups.
+        let nasty =
+            "tcp://[fe80::1%eth0]:11211?weight=2&timeout=0.5#x, unix:///é:0?%zz=%4 ,[:]::@/?#&=%";
+        for (i, _) in nasty.char_indices() {
+            let _ = parse_save_path(&nasty[..i], 11211);
+            let _ = parse_save_path(&nasty[i..], 0);
+        }
+        for s in [
+            "%", "?", "?=", "#", "[", "]", "@", "unix", "unix:/", "file:", "//[", "[::1]:", "é:é",
+            "\u{0}",
+        ] {
+            let _ = parse_save_path(s, 11211).map_err(|e| e.to_string());
+        }
+    }
+}

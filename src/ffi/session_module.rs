@@ -1,0 +1,193 @@
+//! The `ps_module` of PHP's session extension (ext/session/php_session.h):
+//! the C shims PHP calls for `session.save_handler = memcache`, and its
+//! registration.
+//!
+//! Each shim converts arguments, calls the safe handler in
+//! [`crate::session::handler`] inside [`guard`], then emits the warnings the
+//! handler returned and maps its result to `zend_result`.
+//!
+//! PHP writes and closes a session only when `PS(mod_data)` is non-null, so
+//! open stores a pointer to a static marker there; the session's own state
+//! lives in the handler (per process, per request), not behind that pointer.
+
+use std::os::raw::{c_char, c_int, c_void};
+use std::ptr;
+
+use ext_php_rs::ffi::{zend_long, zend_string};
+
+use super::{cstr_bytes, guard, new_zstr, warn_all, zstr_bytes, FAILURE, SUCCESS};
+use crate::session::{handler, Outcome};
+
+type ModData = *mut *mut c_void;
+
+/// `ps_module_struct` of PHP 8.x (unchanged from 7.1 to 8.4).
+#[repr(C)]
+pub struct PsModule {
+    name: *const c_char,
+    s_open: unsafe extern "C" fn(ModData, *const c_char, *const c_char) -> c_int,
+    s_close: unsafe extern "C" fn(ModData) -> c_int,
+    s_read: unsafe extern "C" fn(ModData, *mut zend_string, *mut *mut zend_string, zend_long) -> c_int,
+    s_write: unsafe extern "C" fn(ModData, *mut zend_string, *mut zend_string, zend_long) -> c_int,
+    s_destroy: unsafe extern "C" fn(ModData, *mut zend_string) -> c_int,
+    s_gc: unsafe extern "C" fn(ModData, zend_long, *mut zend_long) -> zend_long,
+    s_create_sid: unsafe extern "C" fn(ModData) -> *mut zend_string,
+    s_validate_sid: unsafe extern "C" fn(ModData, *mut zend_string) -> c_int,
+    s_update_timestamp:
+        unsafe extern "C" fn(ModData, *mut zend_string, *mut zend_string, zend_long) -> c_int,
+}
+
+// SAFETY: the struct is immutable after construction; its only pointer is to
+// a static NUL-terminated string.
+unsafe impl Sync for PsModule {}
+
+static MODULE: PsModule = PsModule {
+    name: c"memcache".as_ptr(),
+    s_open: ps_open,
+    s_close: ps_close,
+    s_read: ps_read,
+    s_write: ps_write,
+    s_destroy: ps_destroy,
+    s_gc: ps_gc,
+    s_create_sid: ps_create_sid,
+    s_validate_sid: ps_validate_sid,
+    s_update_timestamp: ps_update_timestamp,
+};
+
+/// What `PS(mod_data)` points to while a session is open: only its address
+/// matters (non-null tells PHP the handler is open).
+static OPEN_MARKER: u8 = 0;
+
+unsafe extern "C" {
+    fn php_session_register_module(module: *const PsModule) -> c_int;
+    fn php_session_create_id(mod_data: ModData) -> *mut zend_string;
+}
+
+/// Registers the `memcache` save handler. Called from MINIT, after the
+/// session extension started (our module entry declares the dependency).
+pub fn register() -> bool {
+    // SAFETY: MODULE is a static with the exact layout of ps_module, whose
+    // function pointers stay valid for the life of the process.
+    unsafe { php_session_register_module(&MODULE) == SUCCESS }
+}
+
+/// Emits the outcome's warnings, then maps it to `zend_result`.
+fn finish(outcome: Outcome<()>) -> c_int {
+    warn_all(&outcome.warnings);
+    if outcome.result.is_ok() { SUCCESS } else { FAILURE }
+}
+
+unsafe extern "C" fn ps_open(mod_data: ModData, save_path: *const c_char, _name: *const c_char) -> c_int {
+    // SAFETY: PHP passes its save_path ini value, NUL-terminated, live for the call.
+    let path = unsafe { cstr_bytes(save_path) };
+    let outcome = guard("session open", Outcome::failed(), || {
+        handler::open(&String::from_utf8_lossy(path), super::server_name)
+    });
+    let opened = outcome.result.is_ok();
+    let rc = finish(outcome);
+    if opened && !mod_data.is_null() {
+        // SAFETY: mod_data points to PS(mod_data), a live void* slot; we store
+        // the address of a static, which never dangles.
+        unsafe { *mod_data = ptr::addr_of!(OPEN_MARKER).cast_mut().cast() };
+    }
+    rc
+}
+
+unsafe extern "C" fn ps_close(mod_data: ModData) -> c_int {
+    if !mod_data.is_null() {
+        // SAFETY: mod_data points to PS(mod_data), a live void* slot.
+        unsafe { *mod_data = ptr::null_mut() };
+    }
+    finish(guard("session close", Outcome::failed(), handler::close))
+}
+
+unsafe extern "C" fn ps_read(
+    _mod_data: ModData,
+    key: *mut zend_string,
+    val: *mut *mut zend_string,
+    maxlifetime: zend_long,
+) -> c_int {
+    // SAFETY: PHP passes the live session id string for the duration of the call.
+    let sid = unsafe { zstr_bytes(key) };
+    let outcome = guard("session read", Outcome::failed(), || handler::read(sid, maxlifetime));
+    warn_all(&outcome.warnings);
+    match outcome.result {
+        Ok(data) => {
+            if !val.is_null() {
+                // SAFETY: val points to PHP's zend_string* out slot; the new
+                // string's ownership passes to PHP, which releases it.
+                unsafe { *val = new_zstr(&data) };
+            }
+            SUCCESS
+        }
+        Err(()) => FAILURE,
+    }
+}
+
+unsafe extern "C" fn ps_write(
+    _mod_data: ModData,
+    key: *mut zend_string,
+    val: *mut zend_string,
+    maxlifetime: zend_long,
+) -> c_int {
+    // SAFETY: PHP passes live id and data strings for the duration of the call.
+    let (sid, data) = unsafe { (zstr_bytes(key), zstr_bytes(val)) };
+    finish(guard("session write", Outcome::failed(), || handler::write(sid, data, maxlifetime)))
+}
+
+unsafe extern "C" fn ps_destroy(_mod_data: ModData, key: *mut zend_string) -> c_int {
+    // SAFETY: PHP passes the live session id string for the duration of the call.
+    let sid = unsafe { zstr_bytes(key) };
+    finish(guard("session destroy", Outcome::failed(), || handler::destroy(sid)))
+}
+
+unsafe extern "C" fn ps_gc(_mod_data: ModData, _maxlifetime: zend_long, nrdels: *mut zend_long) -> zend_long {
+    // memcached expires sessions itself: there is never anything to collect.
+    if !nrdels.is_null() {
+        // SAFETY: nrdels points to a live zend_long owned by the caller.
+        unsafe { *nrdels = 0 };
+    }
+    0
+}
+
+unsafe extern "C" fn ps_create_sid(mod_data: ModData) -> *mut zend_string {
+    let outcome = guard("session create_sid", Outcome::failed(), || {
+        handler::create_sid(|| {
+            // SAFETY: php_session_create_id only reads mod_data and returns a
+            // new string we own; we copy it and release it at once.
+            unsafe {
+                let id = php_session_create_id(mod_data);
+                if id.is_null() {
+                    return None;
+                }
+                // ZBox releases the engine string when dropped.
+                let owned = ext_php_rs::boxed::ZBox::<ext_php_rs::types::ZendStr>::from_raw(id);
+                Some(owned.as_bytes().to_vec())
+            }
+        })
+    });
+    warn_all(&outcome.warnings);
+    match outcome.result {
+        Ok(id) => new_zstr(&id),
+        // PHP treats a NULL id as "failed to create session ID" and says so.
+        Err(()) => ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn ps_validate_sid(_mod_data: ModData, key: *mut zend_string) -> c_int {
+    // SAFETY: PHP passes the live session id string for the duration of the call.
+    let sid = unsafe { zstr_bytes(key) };
+    finish(guard("session validate_sid", Outcome::failed(), || handler::validate_sid(sid)))
+}
+
+unsafe extern "C" fn ps_update_timestamp(
+    _mod_data: ModData,
+    key: *mut zend_string,
+    val: *mut zend_string,
+    maxlifetime: zend_long,
+) -> c_int {
+    // SAFETY: PHP passes live id and data strings for the duration of the call.
+    let (sid, data) = unsafe { (zstr_bytes(key), zstr_bytes(val)) };
+    finish(guard("session update_timestamp", Outcome::failed(), || {
+        handler::update_timestamp(sid, data, maxlifetime)
+    }))
+}

@@ -1,0 +1,130 @@
+//! Per-process state of each memcached server: its pooled connection, whether
+//! it is marked down and until when, and counters for the statistics.
+//!
+//! PHP workers (php-fpm, mod_php) serve many requests each, so what we learn
+//! about a server outlives the request: a server that failed is skipped for
+//! its `retry_interval` by every later request of this worker instead of
+//! costing each one a timeout; after the interval one request probes it.
+//!
+//! Fork safety: php-fpm forks workers after module startup. A connection
+//! remembers the pid that opened it, and a process never uses a connection it
+//! did not open itself (it drops it, closing only its own descriptor).
+//!
+//! The state is keyed by the server's endpoint (`tcp://host:port`,
+//! `unix:///path`), so every pool naming the same daemon shares what is known
+//! about it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::wire::Conn;
+
+/// Counters of one server, for `memcache_session_stats()` and phpinfo.
+#[derive(Debug, Default, Clone)]
+pub struct ServerStats {
+    pub requests: u64,
+    pub failures: u64,
+    pub failovers: u64,
+    pub lock_waits: u64,
+    pub lock_wait_micros: u64,
+    pub read_repairs: u64,
+    pub connects: u64,
+}
+
+#[derive(Default)]
+struct ServerState {
+    /// The pooled connection, the pid that opened it, and whether it
+    /// outlives the request (`persistent=1`).
+    conn: Option<(Conn, u32, bool)>,
+    down_until: Option<Instant>,
+    last_error: Option<String>,
+    stats: ServerStats,
+}
+
+thread_local! {
+    static SERVERS: RefCell<HashMap<String, ServerState>> = RefCell::new(HashMap::new());
+}
+
+fn with_state<T>(id: &str, f: impl FnOnce(&mut ServerState) -> T) -> T {
+    SERVERS.with(|m| {
+        let mut m = m.borrow_mut();
+        if !m.contains_key(id) {
+            m.insert(id.to_string(), ServerState::default());
+        }
+        f(m.get_mut(id).expect("just inserted"))
+    })
+}
+
+/// True while the server is marked down.
+pub fn is_down(id: &str, now: Instant) -> bool {
+    with_state(id, |s| match s.down_until {
+        Some(t) if now < t => true,
+        Some(_) => {
+            // The retry interval has passed: this request probes the server.
+            s.down_until = None;
+            false
+        }
+        None => false,
+    })
+}
+
+/// Marks the server down for `retry_interval` and drops its connection.
+pub fn mark_failed(id: &str, retry_interval: Duration, error: &str) {
+    with_state(id, |s| {
+        s.conn = None;
+        s.stats.failures += 1;
+        s.last_error = Some(error.to_string());
+        s.down_until = Some(Instant::now() + retry_interval);
+    });
+}
+
+/// Takes the pooled connection of this process, if any, out of the registry.
+/// A connection opened by another process (before a fork) is dropped unused.
+pub fn take_conn(id: &str) -> Option<Conn> {
+    let pid = std::process::id();
+    with_state(id, |s| match s.conn.take() {
+        Some((c, owner, _)) if owner == pid => Some(c),
+        _ => None,
+    })
+}
+
+/// Gives a healthy connection back for reuse, within this request or, when
+/// `persistent`, across requests.
+pub fn put_conn(id: &str, conn: Conn, persistent: bool) {
+    let pid = std::process::id();
+    with_state(id, |s| s.conn = Some((conn, pid, persistent)));
+}
+
+/// Updates the server's counters.
+pub fn count(id: &str, f: impl FnOnce(&mut ServerStats)) {
+    with_state(id, |s| f(&mut s.stats));
+}
+
+/// Closes every non-persistent pooled connection (at request end).
+pub fn close_non_persistent() {
+    SERVERS.with(|m| {
+        for s in m.borrow_mut().values_mut() {
+            if !matches!(s.conn, Some((_, _, true))) {
+                s.conn = None;
+            }
+        }
+    });
+}
+
+/// A snapshot of every known server: (id, down until, last error, stats).
+pub fn snapshot() -> Vec<(String, Option<Duration>, Option<String>, ServerStats)> {
+    let now = Instant::now();
+    SERVERS.with(|m| {
+        let mut v: Vec<_> = m
+            .borrow()
+            .iter()
+            .map(|(id, s)| {
+                let down = s.down_until.filter(|t| *t > now).map(|t| t - now);
+                (id.clone(), down, s.last_error.clone(), s.stats.clone())
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    })
+}

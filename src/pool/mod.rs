@@ -1,0 +1,215 @@
+//! A pool of memcached servers as one save_path (or one Memcache object)
+//! names them: the consistent/standard ring that maps keys to servers, and
+//! the execution of request batches on those servers with health tracking.
+//!
+//! Sending goes through [`Pool::execute_parallel`]: every batch is written to
+//! its server before any reply is read, so mirrored writes to N servers cost
+//! one round trip, not N. A server that fails is marked down (see [`health`])
+//! and its result is an error value the caller can fail over from.
+
+pub mod hash;
+pub mod health;
+pub mod ring;
+
+use std::fmt;
+use std::time::Instant;
+
+use crate::config::save_path::{Endpoint as SpecEndpoint, ServerSpec};
+use crate::wire::{self, Batch, Conn, Endpoint, Reply, WireError};
+use hash::HashFunction;
+use ring::{Ring, RingError, RingNode, Strategy};
+
+/// One server of a pool: what the save_path said, and the key of its
+/// per-process state.
+pub struct Server {
+    pub spec: ServerSpec,
+    pub endpoint: Endpoint,
+    /// `tcp://host:port` or `unix:///path`: the key of its health state.
+    pub id: String,
+}
+
+impl Server {
+    fn new(spec: ServerSpec) -> Server {
+        let (endpoint, id) = match &spec.endpoint {
+            SpecEndpoint::Tcp { host, port } => (
+                Endpoint::Tcp { host: host.clone(), port: *port },
+                if host.contains(':') { format!("tcp://[{host}]:{port}") } else { format!("tcp://{host}:{port}") },
+            ),
+            SpecEndpoint::Unix { path } => (
+                Endpoint::Unix { path: path.clone() },
+                format!("unix://{}", path.display()),
+            ),
+        };
+        Server { spec, endpoint, id }
+    }
+}
+
+/// Why a server did not answer a batch.
+#[derive(Debug)]
+pub enum Failure {
+    /// Marked down by an earlier failure; skipped until its retry_interval passes.
+    Down { server: String },
+    /// Failed now (connect, timeout, reset, protocol error); it is now marked down.
+    Failed { server: String, error: WireError },
+    /// The request itself was refused before sending (e.g. a bad key); the
+    /// server is fine.
+    Refused { server: String, error: WireError },
+}
+
+impl Failure {
+    /// Whether the server is unavailable (as opposed to the request being bad).
+    pub fn is_server_down(&self) -> bool {
+        !matches!(self, Failure::Refused { .. })
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Down { server } => {
+                write!(f, "server {server} is marked down after a recent failure (retried after its retry_interval)")
+            }
+            Failure::Failed { server, error } => write!(f, "server {server} failed: {error}"),
+            Failure::Refused { server, error } => write!(f, "request to server {server} refused: {error}"),
+        }
+    }
+}
+
+pub struct Pool {
+    servers: Vec<Server>,
+    ring: Ring,
+}
+
+impl Pool {
+    pub fn new(specs: Vec<ServerSpec>, strategy: Strategy, hash_fn: HashFunction) -> Result<Pool, RingError> {
+        let servers: Vec<Server> = specs.into_iter().map(Server::new).collect();
+        let nodes: Vec<RingNode> = servers
+            .iter()
+            .map(|s| RingNode { name: &s.spec.ring_name, weight: s.spec.weight })
+            .collect();
+        let ring = Ring::new(strategy, hash_fn, &nodes)?;
+        Ok(Pool { servers, ring })
+    }
+
+    pub fn len(&self) -> usize {
+        self.servers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.servers.is_empty()
+    }
+
+    pub fn server(&self, i: usize) -> &Server {
+        &self.servers[i]
+    }
+
+    /// The distinct servers of the session failover sequence of `key`, in
+    /// order (pecl memcache's `{key}-0`, `{key}-1`, ... positions). Like pecl
+    /// memcache, sessions walk the sequence until every server is found,
+    /// whatever `memcache.max_failover_attempts` says; the walk ends because
+    /// the ring stops once no server is left to find.
+    pub fn session_sequence(&self, key: &[u8]) -> Vec<usize> {
+        self.ring.session_sequence(key, usize::MAX, self.servers.len())
+    }
+
+    /// True while server `i` is marked down.
+    pub fn is_down(&self, i: usize) -> bool {
+        health::is_down(&self.servers[i].id, Instant::now())
+    }
+
+    /// Runs one batch on one server.
+    pub fn execute(&self, i: usize, batch: &Batch) -> Result<Vec<Reply>, Failure> {
+        self.execute_parallel(&[(i, batch)]).pop().unwrap_or_else(|| {
+            Err(Failure::Down { server: self.servers[i].spec.ring_name.clone() })
+        })
+    }
+
+    /// Runs each batch on its server, all in one round trip: every batch is
+    /// sent before any reply is read. Results come back in job order.
+    pub fn execute_parallel(&self, jobs: &[(usize, &Batch)]) -> Vec<Result<Vec<Reply>, Failure>> {
+        let now = Instant::now();
+        let mut results: Vec<Option<Result<Vec<Reply>, Failure>>> = Vec::with_capacity(jobs.len());
+        // (job index, connection, reused?)
+        let mut live: Vec<(usize, Conn, bool)> = Vec::with_capacity(jobs.len());
+        for (j, (i, _)) in jobs.iter().enumerate() {
+            let server = &self.servers[*i];
+            health::count(&server.id, |s| s.requests += 1);
+            if health::is_down(&server.id, now) {
+                results.push(Some(Err(Failure::Down { server: server.spec.ring_name.clone() })));
+                continue;
+            }
+            match self.checkout(server) {
+                Ok((conn, reused)) => {
+                    results.push(None);
+                    live.push((j, conn, reused));
+                }
+                Err(f) => results.push(Some(Err(f))),
+            }
+        }
+
+        let outcomes = {
+            let mut work: Vec<(&mut Conn, &Batch)> = Vec::with_capacity(live.len());
+            for (j, conn, _) in live.iter_mut() {
+                work.push((conn, jobs[*j].1));
+            }
+            wire::execute_parallel(&mut work)
+        };
+
+        for ((j, conn, reused), outcome) in live.into_iter().zip(outcomes) {
+            let server = &self.servers[jobs[j].0];
+            let result = match outcome {
+                Ok(replies) => {
+                    health::put_conn(&server.id, conn, server.spec.persistent);
+                    Ok(replies)
+                }
+                Err(e) if !e.is_server_failure() => {
+                    // The request was refused before anything was sent: the
+                    // connection and the server are fine.
+                    health::put_conn(&server.id, conn, server.spec.persistent);
+                    Err(Failure::Refused { server: server.spec.ring_name.clone(), error: e })
+                }
+                Err(e) if reused && matches!(e, WireError::Closed | WireError::Io(_)) => {
+                    // A pooled connection went stale (daemon restarted, idle
+                    // timeout): retry once on a fresh connection.
+                    drop(conn);
+                    self.retry_fresh(server, jobs[j].1)
+                }
+                Err(e) => Err(self.fail(server, e)),
+            };
+            results[j] = Some(result);
+        }
+        results.into_iter().map(|r| r.expect("every job has a result")).collect()
+    }
+
+    fn retry_fresh(&self, server: &Server, batch: &Batch) -> Result<Vec<Reply>, Failure> {
+        let mut conn = self.connect(server)?;
+        match conn.execute(batch) {
+            Ok(replies) => {
+                health::put_conn(&server.id, conn, server.spec.persistent);
+                Ok(replies)
+            }
+            Err(e) => Err(self.fail(server, e)),
+        }
+    }
+
+    /// A connection to `server`: the pooled one of this process if it is
+    /// still usable, else a new one. The flag tells whether it was reused.
+    fn checkout(&self, server: &Server) -> Result<(Conn, bool), Failure> {
+        if let Some(mut conn) = health::take_conn(&server.id) {
+            if conn.is_reusable() {
+                return Ok((conn, true));
+            }
+        }
+        self.connect(server).map(|c| (c, false))
+    }
+
+    fn connect(&self, server: &Server) -> Result<Conn, Failure> {
+        health::count(&server.id, |s| s.connects += 1);
+        Conn::connect(&server.endpoint, server.spec.timeout).map_err(|e| self.fail(server, e))
+    }
+
+    fn fail(&self, server: &Server, error: WireError) -> Failure {
+        health::mark_failed(&server.id, server.spec.retry_interval, &error.to_string());
+        Failure::Failed { server: server.spec.ring_name.clone(), error }
+    }
+}

@@ -1,0 +1,497 @@
+//! The save handler's entry points and the state of the open session.
+//!
+//! PHP's session module drives a request through open → (validate_sid) →
+//! read → write or update_timestamp → close, with destroy, create_sid and
+//! session_regenerate_id in between. The handler keeps, per process, the
+//! open session's pool and the lock it holds; the lock is released by write,
+//! update_timestamp, destroy and close (so `session_abort()` releases it),
+//! and, as a last resort, at request end ([`request_end`]) — after a fatal
+//! error, `exit` or an uncaught exception.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::lock::{self, LockError};
+use super::replicate::{self, describe, found, targets};
+use super::{exptime, Outcome};
+use crate::config::ini::{session_key, HashFn, HashStrategy, Settings};
+use crate::config::save_path::parse_save_path;
+use crate::config::current;
+use crate::pool::hash::HashFunction;
+use crate::pool::health;
+use crate::pool::ring::Strategy;
+use crate::pool::Pool;
+use crate::wire::Reply;
+
+/// The open session of this request.
+struct Open {
+    pool: Rc<Pool>,
+    settings: Settings,
+    /// The static/host prefix of session keys.
+    prefix: Vec<u8>,
+    /// The session key whose lock we hold, and the server holding the lock.
+    lock: Option<(Vec<u8>, usize)>,
+}
+
+type PoolKey = (String, u16, u8, u8);
+
+thread_local! {
+    static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+    /// Parsed pools by save path and ring settings: the ring is built once
+    /// per worker, not per request.
+    static POOLS: RefCell<HashMap<PoolKey, Rc<Pool>>> = RefCell::new(HashMap::new());
+}
+
+fn strategy(s: &Settings) -> Strategy {
+    match s.hash_strategy {
+        HashStrategy::Consistent => Strategy::Consistent,
+        HashStrategy::Standard => Strategy::Standard,
+    }
+}
+
+fn hash_fn(s: &Settings) -> HashFunction {
+    match s.hash_function {
+        HashFn::Crc32 => HashFunction::Crc32,
+        HashFn::Fnv => HashFunction::Fnv,
+    }
+}
+
+fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, String> {
+    let key: PoolKey = (path.to_string(), s.default_port, s.hash_strategy as u8, s.hash_function as u8);
+    if let Some(p) = POOLS.with(|m| m.borrow().get(&key).cloned()) {
+        return Ok(p);
+    }
+    let specs = parse_save_path(path, s.default_port).map_err(|e| e.in_setting(entry).to_string())?;
+    if specs.is_empty() {
+        return Err(format!("{entry} names no memcached server (it is '{path}')"));
+    }
+    let pool = Rc::new(Pool::new(specs, strategy(s), hash_fn(s)).map_err(|e| format!("{entry}: {e}"))?);
+    POOLS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 32 {
+            m.clear();
+        }
+        m.insert(key, pool.clone());
+    });
+    Ok(pool)
+}
+
+/// The key prefix from `memcache.session_prefix_*`; `server_name` gives
+/// `$_SERVER['SERVER_NAME']` and is only asked when the host prefix is on.
+fn prefix(s: &Settings, server_name: impl FnOnce() -> Option<String>) -> Vec<u8> {
+    let mut p = Vec::new();
+    if let Some(stat) = &s.session_prefix_static_key {
+        p.extend_from_slice(stat.as_bytes());
+    }
+    if s.session_prefix_host_key {
+        if let Some(host) = server_name() {
+            p.extend_from_slice(
+                crate::config::ini::host_prefix(
+                    &host,
+                    s.session_prefix_host_key_remove_www,
+                    s.session_prefix_host_key_remove_subdomain,
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    p
+}
+
+/// Runs `f` on the open session, or fails with a warning naming `what`.
+fn with_open<T>(what: &str, f: impl FnOnce(&mut Open) -> Outcome<T>) -> Outcome<T> {
+    OPEN.with(|o| match o.borrow_mut().as_mut() {
+        Some(open) => f(open),
+        None => Outcome::fail(vec![format!("memcache session handler: {what} called before open")]),
+    })
+}
+
+fn redundancy(open: &Open) -> usize {
+    (open.settings.session_redundancy.max(1) as usize).min(open.pool.len())
+}
+
+fn sequence(open: &Open, key: &[u8]) -> Vec<usize> {
+    open.pool.session_sequence(key)
+}
+
+fn sid_text(sid: &[u8]) -> String {
+    String::from_utf8_lossy(sid).into_owned()
+}
+
+/// PS_OPEN: parses the save path (or memcache.session_save_path) into a pool.
+pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Outcome<()> {
+    let settings = current::snapshot();
+    let (path, entry) = match &settings.session_save_path {
+        Some(p) if !p.trim().is_empty() => (p.clone(), "memcache.session_save_path"),
+        _ => (save_path.to_string(), "session.save_path"),
+    };
+    if path.trim().is_empty() {
+        return Outcome::fail(vec![format!(
+            "{entry} is empty: set it to the memcached servers, e.g. \"tcp://127.0.0.1:11211\""
+        )]);
+    }
+    let pool = match pool_for(&path, entry, &settings) {
+        Ok(p) => p,
+        Err(msg) => return Outcome::fail(vec![msg]),
+    };
+    let prefix = prefix(&settings, server_name);
+    // A session still open (open called twice) gives its lock back first.
+    let mut warnings = Vec::new();
+    release_held(&mut warnings);
+    OPEN.with(|o| *o.borrow_mut() = Some(Open { pool, settings, prefix, lock: None }));
+    Outcome::ok((), warnings)
+}
+
+/// PS_CLOSE: releases a lock still held (session_abort, read-only use).
+pub fn close() -> Outcome<()> {
+    let mut warnings = Vec::new();
+    release_held(&mut warnings);
+    OPEN.with(|o| *o.borrow_mut() = None);
+    Outcome::ok((), warnings)
+}
+
+/// Releases the lock of the open session, if it holds one.
+fn release_held(warnings: &mut Vec<String>) {
+    OPEN.with(|o| {
+        if let Some(open) = o.borrow_mut().as_mut() {
+            if let Some((key, server)) = open.lock.take() {
+                let lt = open.settings.lock_timeout;
+                let r = replicate::run(&open.pool, &[server], |b| lock::push_release(b, &key, lt));
+                if !r.failed.is_empty() {
+                    warnings.push(format!(
+                        "could not release the lock of session key '{}' ({}); it expires after memcache.lock_timeout = {} s",
+                        String::from_utf8_lossy(&key),
+                        describe(&r.failed),
+                        lt
+                    ));
+                }
+            }
+        }
+    });
+}
+
+/// PS_READ: takes the session's lock and reads it in one round trip, falling
+/// over to mirrors when a server fails or misses, and writing a copy found on
+/// a mirror back to the servers that miss it (read-repair).
+pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
+    with_open("read", |open| read_open(open, sid, maxlifetime))
+}
+
+fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
+    let mut warnings = Vec::new();
+    if let Some((key, server)) = open.lock.take() {
+        // A read of another id while holding a lock (regenerate without
+        // close): give the old lock back first.
+        let lt = open.settings.lock_timeout;
+        replicate::run(&open.pool, &[server], |b| lock::push_release(b, &key, lt));
+    }
+    let key = session_key(&open.prefix, sid);
+    if sid.is_empty() {
+        return Outcome::fail(vec!["cannot read a session with an empty id".into()]);
+    }
+    if lock::lock_key(&key).len() > crate::config::ini::MAX_KEY_LEN {
+        return Outcome::fail(vec![format!(
+            "session id '{}' is too long: its key is {} bytes and its lock record '{{key}}.lock' would exceed memcached's {}-byte key limit",
+            sid_text(sid),
+            key.len(),
+            crate::config::ini::MAX_KEY_LEN
+        )]);
+    }
+    let seq = sequence(open, &key);
+    let r = redundancy(open);
+    let allow_failover = open.settings.allow_failover;
+    let lock_timeout = open.settings.lock_timeout.max(1);
+    let wait_limit = Duration::from_secs(u64::from(lock_timeout));
+
+    // Lock on the first server that answers: every request of the session,
+    // pecl memcache's included, meets on the same lock record.
+    let candidates: &[usize] = if allow_failover { &seq } else { &seq[..1.min(seq.len())] };
+    let mut failures = Vec::new();
+    let mut locked = None;
+    for &i in candidates {
+        if open.pool.is_down(i) {
+            continue;
+        }
+        match lock::acquire(&open.pool, i, &key, lock_timeout, wait_limit) {
+            Ok(acq) => {
+                if !acq.waited.is_zero() {
+                    health::count(&open.pool.server(i).id, |s| {
+                        s.lock_waits += 1;
+                        s.lock_wait_micros += acq.waited.as_micros() as u64;
+                    });
+                }
+                locked = Some((i, acq.data));
+                break;
+            }
+            Err(LockError::Timeout { waited }) => {
+                return Outcome::fail(vec![format!(
+                    "session '{}' is locked by another request: gave up after waiting {:.1} s (memcache.lock_timeout = {} s); the session was not read and will not be written",
+                    sid_text(sid),
+                    waited.as_secs_f64(),
+                    lock_timeout
+                )]);
+            }
+            Err(LockError::Server(f)) => {
+                let down = f.is_server_down();
+                failures.push((i, f));
+                if !down {
+                    break;
+                }
+            }
+        }
+    }
+    let Some((lock_server, data)) = locked else {
+        let tried = if failures.is_empty() {
+            "every server of the session is marked down after recent failures".to_string()
+        } else {
+            describe(&failures)
+        };
+        let hint = if allow_failover { "" } else { " (memcache.allow_failover = 0)" };
+        return Outcome::fail(vec![format!(
+            "cannot read session '{}': no memcached server answered{hint}: {tried}",
+            sid_text(sid)
+        )]);
+    };
+    for (i, _) in &failures {
+        health::count(&open.pool.server(*i).id, |s| s.failovers += 1);
+    }
+    open.lock = Some((key.clone(), lock_server));
+
+    if let Some(data) = data {
+        return Outcome::ok(data, warnings);
+    }
+
+    // Missing where we locked: look on the session's other servers (it may
+    // have restarted empty, or have been down during the last write).
+    let mirrors: Vec<usize> = targets(&open.pool, &seq, r, allow_failover)
+        .into_iter()
+        .filter(|&i| i != lock_server)
+        .collect();
+    if mirrors.is_empty() {
+        return Outcome::ok(Vec::new(), warnings);
+    }
+    let got = replicate::run(&open.pool, &mirrors, |b| b.get(&key).map(|_| ()));
+    let Some(data) = got.ok.iter().find_map(|(_, rep)| found(rep)).map(<[u8]>::to_vec) else {
+        return Outcome::ok(Vec::new(), warnings);
+    };
+    // Read-repair: every answering server that missed it gets a copy.
+    let mut missing: Vec<usize> = got.ok.iter().filter(|(_, rep)| found(rep).is_none()).map(|(i, _)| *i).collect();
+    missing.insert(0, lock_server);
+    let exp = exptime(maxlifetime);
+    let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, &data).map(|_| ()));
+    for (i, rep) in &repaired.ok {
+        if matches!(rep.first(), Some(Reply::Stored)) {
+            health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
+        }
+    }
+    if !repaired.failed.is_empty() {
+        warnings.push(format!(
+            "session '{}': could not restore its copy on every server ({})",
+            sid_text(sid),
+            describe(&repaired.failed)
+        ));
+    }
+    Outcome::ok(data, warnings)
+}
+
+/// PS_WRITE: stores the session on its servers in parallel and releases the
+/// lock in the same round trip. Succeeds when at least one copy is stored;
+/// warns when fewer than `session_redundancy` copies are.
+pub fn write(sid: &[u8], data: &[u8], maxlifetime: i64) -> Outcome<()> {
+    with_open("write", |open| store(open, sid, data, maxlifetime, false))
+}
+
+/// PS_UPDATE_TIMESTAMP (session.lazy_write, unchanged data): touches every
+/// copy and releases the lock in one round trip; a copy found missing (its
+/// server restarted empty) is written back from the data PHP holds.
+pub fn update_timestamp(sid: &[u8], data: &[u8], maxlifetime: i64) -> Outcome<()> {
+    with_open("update_timestamp", |open| store(open, sid, data, maxlifetime, true))
+}
+
+fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool) -> Outcome<()> {
+    let key = session_key(&open.prefix, sid);
+    let seq = sequence(open, &key);
+    let r = redundancy(open);
+    let mut servers = targets(&open.pool, &seq, r, open.settings.allow_failover);
+    let lt = open.settings.lock_timeout;
+    let held = match &open.lock {
+        Some((k, s)) if *k == key => Some(*s),
+        _ => None,
+    };
+    if let Some(s) = held {
+        if !servers.contains(&s) {
+            servers.push(s);
+        }
+        open.lock = None;
+    }
+    let exp = exptime(maxlifetime);
+    let mut result = replicate::run(&open.pool, &servers, |b| {
+        if touch {
+            b.touch(&key, exp).map(|_| ())?;
+        } else {
+            b.set(&key, 0, exp, data).map(|_| ())?;
+        }
+        if held.is_some() {
+            lock::push_release(b, &key, lt)?;
+        }
+        Ok(())
+    });
+
+    if touch {
+        // Copies that vanished cannot be touched: write them back in full.
+        let missing: Vec<usize> = result
+            .ok
+            .iter()
+            .filter(|(_, rep)| matches!(rep.first(), Some(Reply::NotFound)))
+            .map(|(i, _)| *i)
+            .collect();
+        if !missing.is_empty() {
+            let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, data).map(|_| ()));
+            result.ok.retain(|(i, _)| !missing.contains(i));
+            for (i, rep) in &repaired.ok {
+                if matches!(rep.first(), Some(Reply::Stored)) {
+                    health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
+                }
+            }
+            result.ok.extend(repaired.ok);
+            result.failed.extend(repaired.failed);
+        }
+    }
+
+    let mut stored = 0usize;
+    let mut reasons = Vec::new();
+    for (i, rep) in &result.ok {
+        let name = &open.pool.server(*i).spec.ring_name;
+        match rep.first() {
+            Some(Reply::Stored) | Some(Reply::Touched) => stored += 1,
+            Some(Reply::Error(_, msg)) => reasons.push(format!("server {name} refused it: {msg}")),
+            other => reasons.push(format!("server {name} answered {other:?}")),
+        }
+    }
+    if !result.failed.is_empty() {
+        reasons.push(describe(&result.failed));
+    }
+    let what = if touch { "update the timestamp of" } else { "write" };
+    if stored == 0 {
+        if reasons.is_empty() {
+            reasons.push("every server of the session is marked down after recent failures".into());
+        }
+        return Outcome::fail(vec![format!(
+            "failed to {what} session '{}' ({} bytes): {}; the data stored before is unchanged",
+            sid_text(sid),
+            data.len(),
+            reasons.join("; ")
+        )]);
+    }
+    let mut warnings = Vec::new();
+    if stored < r {
+        if reasons.is_empty() {
+            reasons.push("not enough servers are up".into());
+        }
+        warnings.push(format!(
+            "session '{}' stored on {} of {} servers (memcache.session_redundancy = {}): {}",
+            sid_text(sid),
+            stored,
+            r,
+            open.settings.session_redundancy,
+            reasons.join("; ")
+        ));
+    }
+    Outcome::ok((), warnings)
+}
+
+/// PS_DESTROY: deletes the data and lock records from every server of the
+/// session.
+pub fn destroy(sid: &[u8]) -> Outcome<()> {
+    with_open("destroy", |open| {
+        let key = session_key(&open.prefix, sid);
+        let seq = sequence(open, &key);
+        let r = redundancy(open);
+        let mut servers = targets(&open.pool, &seq, r, open.settings.allow_failover);
+        if let Some((k, s)) = &open.lock {
+            if *k == key {
+                if !servers.contains(s) {
+                    servers.push(*s);
+                }
+                open.lock = None;
+            }
+        }
+        let lkey = lock::lock_key(&key);
+        let res = replicate::run(&open.pool, &servers, |b| {
+            b.delete(&key).map(|_| ())?;
+            b.delete(&lkey).map(|_| ())
+        });
+        if res.ok.is_empty() {
+            return Outcome::fail(vec![format!(
+                "failed to destroy session '{}': {}",
+                sid_text(sid),
+                if res.failed.is_empty() { "no server of the session is up".to_string() } else { describe(&res.failed) }
+            )]);
+        }
+        let mut warnings = Vec::new();
+        if !res.failed.is_empty() {
+            warnings.push(format!(
+                "session '{}' destroyed on {} of {} servers: {}",
+                sid_text(sid),
+                res.ok.len(),
+                servers.len(),
+                describe(&res.failed)
+            ));
+        }
+        Outcome::ok((), warnings)
+    })
+}
+
+/// Whether a session with this id exists on any of its servers; None when no
+/// server could be asked.
+fn exists(open: &Open, sid: &[u8]) -> Option<bool> {
+    let key = session_key(&open.prefix, sid);
+    let seq = sequence(open, &key);
+    let servers = targets(&open.pool, &seq, redundancy(open), open.settings.allow_failover);
+    let res = replicate::run(&open.pool, &servers, |b| b.get(&key).map(|_| ()));
+    if res.ok.is_empty() {
+        return None;
+    }
+    Some(res.ok.iter().any(|(_, rep)| found(rep).is_some()))
+}
+
+/// PS_CREATE_SID: a new id from PHP's generator that no session uses yet.
+pub fn create_sid(mut generate: impl FnMut() -> Option<Vec<u8>>) -> Outcome<Vec<u8>> {
+    with_open("create_sid", |open| {
+        for _ in 0..3 {
+            let Some(id) = generate() else {
+                return Outcome::fail(vec!["PHP could not generate a session id".into()]);
+            };
+            match exists(open, &id) {
+                Some(true) => continue,
+                // Unknown (no server up): the read will report the outage.
+                Some(false) | None => return Outcome::ok(id, Vec::new()),
+            }
+        }
+        Outcome::fail(vec![
+            "could not create a session id that is not in use after 3 tries".into(),
+        ])
+    })
+}
+
+/// PS_VALIDATE_SID (session.use_strict_mode): an id is valid when a session
+/// with it exists.
+pub fn validate_sid(sid: &[u8]) -> Outcome<()> {
+    with_open("validate_sid", |open| match exists(open, sid) {
+        Some(true) => Outcome::ok((), Vec::new()),
+        _ => Outcome::fail(Vec::new()),
+    })
+}
+
+/// At request end, after every module's shutdown: releases a lock left held
+/// (fatal error, exit, uncaught exception) and closes non-persistent
+/// connections. Returns warnings only for logging; the request is over.
+pub fn request_end() -> Vec<String> {
+    let mut warnings = Vec::new();
+    release_held(&mut warnings);
+    OPEN.with(|o| *o.borrow_mut() = None);
+    health::close_non_persistent();
+    warnings
+}

@@ -1,0 +1,70 @@
+//! The `memcache` session save handler: PHP's session module calls the entry
+//! points of [`handler`] (through the FFI seam) for open, read, write,
+//! destroy, create_sid, validate_sid and update_timestamp.
+//!
+//! - [`handler`]: the per-request state and the entry points.
+//! - [`lock`]: pecl memcache's lock records, acquired together with the read
+//!   in one round trip, with a fast polling wait.
+//! - [`replicate`]: which servers hold a session and the mirrored
+//!   reads/writes/deletes over them, with read-repair.
+
+pub mod handler;
+pub mod lock;
+pub mod replicate;
+
+/// The result of an entry point, plus the warnings to emit for it (the seam
+/// emits them after the Rust call has returned). The reason of a failure is
+/// always among the warnings.
+#[derive(Debug)]
+pub struct Outcome<T> {
+    pub result: Result<T, ()>,
+    pub warnings: Vec<String>,
+}
+
+impl<T> Outcome<T> {
+    pub fn ok(value: T, warnings: Vec<String>) -> Self {
+        Outcome { result: Ok(value), warnings }
+    }
+
+    pub fn fail(warnings: Vec<String>) -> Self {
+        Outcome { result: Err(()), warnings }
+    }
+
+    /// A failure with no message (used where a panic was already reported).
+    pub fn failed() -> Self {
+        Outcome { result: Err(()), warnings: Vec::new() }
+    }
+}
+
+/// Expiry to send for a session of `maxlifetime` seconds: memcached takes
+/// values up to 30 days as relative seconds and larger ones as a unix time.
+/// Relative values keep working when the web server's and the daemon's
+/// clocks disagree, so they are used whenever memcached allows.
+pub fn exptime(maxlifetime: i64) -> u32 {
+    const THIRTY_DAYS: i64 = 60 * 60 * 24 * 30;
+    if maxlifetime <= 0 {
+        0
+    } else if maxlifetime <= THIRTY_DAYS {
+        maxlifetime as u32
+    } else {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        u32::try_from(now.saturating_add(maxlifetime)).unwrap_or(u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exptime;
+
+    #[test]
+    fn exptime_relative_up_to_thirty_days_then_absolute() {
+        assert_eq!(exptime(1440), 1440);
+        assert_eq!(exptime(2_592_000), 2_592_000);
+        assert!(exptime(2_592_001) > 1_700_000_000);
+        assert_eq!(exptime(0), 0);
+        assert_eq!(exptime(-5), 0);
+    }
+}

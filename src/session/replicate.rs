@@ -1,0 +1,71 @@
+//! Which servers hold a session, and the mirrored operations over them.
+//!
+//! A session's servers are the first `session_redundancy` distinct servers
+//! of its failover sequence (`{key}-0`, `{key}-1`, ...), exactly as pecl
+//! memcache places them, so a mixed fleet agrees on where each session
+//! lives. While a server is marked down, the sequence supplies the next one
+//! (with `memcache.allow_failover = 1`), so the session keeps
+//! `session_redundancy` copies while any servers are left.
+//!
+//! Every mirrored operation sends to all its servers before reading any
+//! reply: one round trip whatever the redundancy.
+
+use crate::pool::{Failure, Pool};
+use crate::wire::{Batch, Reply};
+
+/// The servers to use for a session now: the first `redundancy` servers of
+/// `sequence` that are not marked down. Without failover only the session's
+/// own servers qualify (the first `redundancy` of the sequence).
+pub fn targets(pool: &Pool, sequence: &[usize], redundancy: usize, allow_failover: bool) -> Vec<usize> {
+    let considered = if allow_failover { sequence } else { &sequence[..redundancy.min(sequence.len())] };
+    considered.iter().copied().filter(|&i| !pool.is_down(i)).take(redundancy).collect()
+}
+
+/// What one mirrored operation did on each server.
+pub struct Mirrored {
+    pub ok: Vec<(usize, Vec<Reply>)>,
+    pub failed: Vec<(usize, Failure)>,
+}
+
+/// Runs `build(server)` on every server of `servers` in one round trip.
+/// A batch that cannot be built (a key the wire layer refuses) counts as a
+/// refused request on that server.
+pub fn run(
+    pool: &Pool,
+    servers: &[usize],
+    build: impl Fn(&mut Batch) -> Result<(), crate::wire::WireError>,
+) -> Mirrored {
+    let mut out = Mirrored { ok: Vec::new(), failed: Vec::new() };
+    let mut batches: Vec<(usize, Batch)> = Vec::with_capacity(servers.len());
+    for &i in servers {
+        let mut b = Batch::new();
+        match build(&mut b) {
+            Ok(()) => batches.push((i, b)),
+            Err(error) => out.failed.push((
+                i,
+                Failure::Refused { server: pool.server(i).spec.ring_name.clone(), error },
+            )),
+        }
+    }
+    let jobs: Vec<(usize, &Batch)> = batches.iter().map(|(i, b)| (*i, b)).collect();
+    for ((i, _), result) in batches.iter().zip(pool.execute_parallel(&jobs)) {
+        match result {
+            Ok(replies) => out.ok.push((*i, replies)),
+            Err(f) => out.failed.push((*i, f)),
+        }
+    }
+    out
+}
+
+/// The data of the first reply of a `get`, if it found the key.
+pub fn found(replies: &[Reply]) -> Option<&[u8]> {
+    match replies.first() {
+        Some(Reply::Values(items)) => items.first().map(|i| i.data.as_slice()),
+        _ => None,
+    }
+}
+
+/// "server a failed: ...; server b is marked down ..." for warnings.
+pub fn describe(failed: &[(usize, Failure)]) -> String {
+    failed.iter().map(|(_, f)| f.to_string()).collect::<Vec<_>>().join("; ")
+}
