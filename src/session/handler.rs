@@ -180,7 +180,6 @@ pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
 }
 
 fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
-    let mut warnings = Vec::new();
     if let Some((key, server)) = open.lock.take() {
         // A read of another id while holding a lock (regenerate without
         // close): give the old lock back first.
@@ -204,26 +203,65 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     let allow_failover = open.settings.allow_failover;
     let lock_timeout = open.settings.lock_timeout.max(1);
     let wait_limit = Duration::from_secs(u64::from(lock_timeout));
+    let exp = exptime(maxlifetime);
 
-    // Lock on the first server that answers: every request of the session,
-    // pecl memcache's included, meets on the same lock record.
-    let candidates: &[usize] = if allow_failover { &seq } else { &seq[..1.min(seq.len())] };
+    // Lock + read on the session's first server that is up, and in the same
+    // round trip `touch` its copies on the other servers: a copy found
+    // missing there (a daemon that restarted empty, or was down during the
+    // last write) is written back, so the next failure loses nothing.
     let mut failures = Vec::new();
-    let mut locked = None;
-    for &i in candidates {
-        if open.pool.is_down(i) {
-            continue;
+    let (primary, mirrors, first) = loop {
+        let live = targets(&open.pool, &seq, r, allow_failover);
+        let Some(&primary) = live.first() else {
+            return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
+        };
+        if !allow_failover && seq.first() != Some(&primary) {
+            return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         }
-        match lock::acquire(&open.pool, i, &key, lock_timeout, wait_limit) {
-            Ok(acq) => {
-                if !acq.waited.is_zero() {
-                    health::count(&open.pool.server(i).id, |s| {
-                        s.lock_waits += 1;
-                        s.lock_wait_micros += acq.waited.as_micros() as u64;
-                    });
+        let res = replicate::run_each(&open.pool, &live, |i, b| {
+            if i == primary {
+                lock::push_acquire(b, &key, lock_timeout)
+            } else {
+                b.touch(&key, exp).map(|_| ())
+            }
+        });
+        let mut first = None;
+        let mut mirrors = Vec::new();
+        let mut primary_failure = None;
+        for (i, outcome) in res {
+            match (i == primary, outcome) {
+                (true, Ok(replies)) => first = Some(replies),
+                (true, Err(f)) => primary_failure = Some(f),
+                (false, Ok(replies)) => mirrors.push((i, matches!(replies.first(), Some(Reply::Touched)))),
+                (false, Err(_)) => {}
+            }
+        }
+        match (first, primary_failure) {
+            (Some(replies), _) => break (primary, mirrors, replies),
+            (None, Some(f)) => {
+                let down = f.is_server_down();
+                failures.push((primary, f));
+                if !down || !allow_failover {
+                    return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
                 }
-                locked = Some((i, acq.data));
-                break;
+                // The primary is marked down now: the next pass fails over.
+            }
+            (None, None) => return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]),
+        }
+    };
+    for (i, _) in &failures {
+        health::count(&open.pool.server(*i).id, |s| s.failovers += 1);
+    }
+
+    let data = match lock::first_attempt(&first) {
+        Some(data) => data,
+        None => match lock::wait(&open.pool, primary, &key, lock_timeout, wait_limit) {
+            Ok(acq) => {
+                health::count(&open.pool.server(primary).id, |s| {
+                    s.lock_waits += 1;
+                    s.lock_wait_micros += acq.waited.as_micros() as u64;
+                });
+                acq.data
             }
             Err(LockError::Timeout { waited }) => {
                 return Outcome::fail(vec![format!(
@@ -234,66 +272,60 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
                 )]);
             }
             Err(LockError::Server(f)) => {
-                let down = f.is_server_down();
-                failures.push((i, f));
-                if !down {
-                    break;
+                return Outcome::fail(vec![format!(
+                    "cannot read session '{}' while waiting for its lock: {f}",
+                    sid_text(sid)
+                )]);
+            }
+        },
+    };
+    open.lock = Some((key.clone(), primary));
+
+    let mut warnings = Vec::new();
+    let (data, mut missing) = match data {
+        Some(d) => (d, mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect::<Vec<_>>()),
+        None => {
+            // Missing where we locked: fetch it from a mirror that has it.
+            let holders: Vec<usize> = mirrors.iter().filter(|(_, has)| *has).map(|(i, _)| *i).collect();
+            let got = replicate::run(&open.pool, &holders, |b| b.get(&key).map(|_| ()));
+            match got.ok.iter().find_map(|(_, rep)| found(rep)).map(<[u8]>::to_vec) {
+                Some(d) => {
+                    let mut m: Vec<usize> = mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect();
+                    m.insert(0, primary);
+                    (d, m)
                 }
+                // A new session (or one expired everywhere).
+                None => return Outcome::ok(Vec::new(), warnings),
             }
         }
-    }
-    let Some((lock_server, data)) = locked else {
-        let tried = if failures.is_empty() {
-            "every server of the session is marked down after recent failures".to_string()
-        } else {
-            describe(&failures)
-        };
-        let hint = if allow_failover { "" } else { " (memcache.allow_failover = 0)" };
-        return Outcome::fail(vec![format!(
-            "cannot read session '{}': no memcached server answered{hint}: {tried}",
-            sid_text(sid)
-        )]);
     };
-    for (i, _) in &failures {
-        health::count(&open.pool.server(*i).id, |s| s.failovers += 1);
-    }
-    open.lock = Some((key.clone(), lock_server));
-
-    if let Some(data) = data {
-        return Outcome::ok(data, warnings);
-    }
-
-    // Missing where we locked: look on the session's other servers (it may
-    // have restarted empty, or have been down during the last write).
-    let mirrors: Vec<usize> = targets(&open.pool, &seq, r, allow_failover)
-        .into_iter()
-        .filter(|&i| i != lock_server)
-        .collect();
-    if mirrors.is_empty() {
-        return Outcome::ok(Vec::new(), warnings);
-    }
-    let got = replicate::run(&open.pool, &mirrors, |b| b.get(&key).map(|_| ()));
-    let Some(data) = got.ok.iter().find_map(|(_, rep)| found(rep)).map(<[u8]>::to_vec) else {
-        return Outcome::ok(Vec::new(), warnings);
-    };
-    // Read-repair: every answering server that missed it gets a copy.
-    let mut missing: Vec<usize> = got.ok.iter().filter(|(_, rep)| found(rep).is_none()).map(|(i, _)| *i).collect();
-    missing.insert(0, lock_server);
-    let exp = exptime(maxlifetime);
-    let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, &data).map(|_| ()));
-    for (i, rep) in &repaired.ok {
-        if matches!(rep.first(), Some(Reply::Stored)) {
-            health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
+    missing.dedup();
+    if !missing.is_empty() {
+        let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, &data).map(|_| ()));
+        for (i, rep) in &repaired.ok {
+            if matches!(rep.first(), Some(Reply::Stored)) {
+                health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
+            }
+        }
+        if !repaired.failed.is_empty() {
+            warnings.push(format!(
+                "session '{}': could not restore its copy on every server ({})",
+                sid_text(sid),
+                describe(&repaired.failed)
+            ));
         }
     }
-    if !repaired.failed.is_empty() {
-        warnings.push(format!(
-            "session '{}': could not restore its copy on every server ({})",
-            sid_text(sid),
-            describe(&repaired.failed)
-        ));
-    }
     Outcome::ok(data, warnings)
+}
+
+fn no_server(sid: &[u8], failures: &[(usize, crate::pool::Failure)], allow_failover: bool) -> String {
+    let tried = if failures.is_empty() {
+        "every server of the session is marked down after recent failures".to_string()
+    } else {
+        describe(failures)
+    };
+    let hint = if allow_failover { "" } else { " (memcache.allow_failover = 0)" };
+    format!("cannot read session '{}': no memcached server answered{hint}: {tried}", sid_text(sid))
 }
 
 /// PS_WRITE: stores the session on its servers in parallel and releases the

@@ -65,9 +65,30 @@ pub fn pause(waited: Duration) -> Duration {
     (waited / 8).clamp(Duration::from_micros(100), Duration::from_millis(20))
 }
 
-/// Takes the lock of `key` on server `i` and reads the data, waiting at most
-/// `wait_limit` for another holder.
-pub fn acquire(
+/// Adds the first lock attempt and the read to a batch: `incr`, `add`,
+/// `get` (three replies, read by [`first_attempt`]).
+pub fn push_acquire(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
+    let lkey = lock_key(key);
+    batch.incr(&lkey, 1)?;
+    batch.add(&lkey, 0, lock_timeout, b"1")?;
+    batch.get(key)?;
+    Ok(())
+}
+
+/// Reads the replies of [`push_acquire`]: `Some(data)` when the lock is
+/// ours (data is None when the session does not exist there), `None` when
+/// another request holds it.
+pub fn first_attempt(replies: &[Reply]) -> Option<Option<Vec<u8>>> {
+    if is_ours(replies.first(), replies.get(1)) {
+        Some(value_of(replies.get(2)))
+    } else {
+        None
+    }
+}
+
+/// Waits for the lock of `key` on server `i`, held by another request, and
+/// reads the data once it is ours; gives up after `wait_limit`.
+pub fn wait(
     pool: &Pool,
     i: usize,
     key: &[u8],
@@ -75,18 +96,6 @@ pub fn acquire(
     wait_limit: Duration,
 ) -> Result<Acquired, LockError> {
     let lkey = lock_key(key);
-    let mut first = Batch::new();
-    first.incr(&lkey, 1).map_err(|e| refused(pool, i, e))?;
-    first.add(&lkey, 0, lock_timeout, b"1").map_err(|e| refused(pool, i, e))?;
-    first.get(key).map_err(|e| refused(pool, i, e))?;
-    let replies = pool.execute(i, &first).map_err(LockError::Server)?;
-    if replies.len() != 3 {
-        return Err(malformed(pool, i, "lock and read"));
-    }
-    if is_ours(replies.first(), replies.get(1)) {
-        return Ok(Acquired { data: value_of(replies.get(2)), waited: Duration::ZERO });
-    }
-
     let start = Instant::now();
     let mut poll = Batch::new();
     poll.incr(&lkey, 1).map_err(|e| refused(pool, i, e))?;
@@ -98,6 +107,9 @@ pub fn acquire(
         }
         std::thread::sleep(pause(waited).min(wait_limit - waited));
         let r = pool.execute(i, &poll).map_err(LockError::Server)?;
+        if r.len() != 2 {
+            return Err(malformed(pool, i, "lock attempt"));
+        }
         if is_ours(r.first(), r.get(1)) {
             let mut get = Batch::new();
             get.get(key).map_err(|e| refused(pool, i, e))?;

@@ -36,25 +36,43 @@ pub fn run(
     build: impl Fn(&mut Batch) -> Result<(), crate::wire::WireError>,
 ) -> Mirrored {
     let mut out = Mirrored { ok: Vec::new(), failed: Vec::new() };
-    let mut batches: Vec<(usize, Batch)> = Vec::with_capacity(servers.len());
-    for &i in servers {
-        let mut b = Batch::new();
-        match build(&mut b) {
-            Ok(()) => batches.push((i, b)),
-            Err(error) => out.failed.push((
-                i,
-                Failure::Refused { server: pool.server(i).spec.ring_name.clone(), error },
-            )),
-        }
-    }
-    let jobs: Vec<(usize, &Batch)> = batches.iter().map(|(i, b)| (*i, b)).collect();
-    for ((i, _), result) in batches.iter().zip(pool.execute_parallel(&jobs)) {
+    for (i, result) in run_each(pool, servers, |_, b| build(b)) {
         match result {
-            Ok(replies) => out.ok.push((*i, replies)),
-            Err(f) => out.failed.push((*i, f)),
+            Ok(replies) => out.ok.push((i, replies)),
+            Err(f) => out.failed.push((i, f)),
         }
     }
     out
+}
+
+/// Runs `build(server, batch)` on every server of `servers` in one round
+/// trip and returns each server's outcome in order (a batch that cannot be
+/// built counts as refused on its server).
+pub fn run_each(
+    pool: &Pool,
+    servers: &[usize],
+    build: impl Fn(usize, &mut Batch) -> Result<(), crate::wire::WireError>,
+) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
+    let mut out: Vec<(usize, Option<Result<Vec<Reply>, Failure>>)> = Vec::with_capacity(servers.len());
+    let mut batches: Vec<(usize, usize, Batch)> = Vec::with_capacity(servers.len());
+    for (slot, &i) in servers.iter().enumerate() {
+        let mut b = Batch::new();
+        match build(i, &mut b) {
+            Ok(()) => {
+                out.push((i, None));
+                batches.push((slot, i, b));
+            }
+            Err(error) => out.push((
+                i,
+                Some(Err(Failure::Refused { server: pool.server(i).spec.ring_name.clone(), error })),
+            )),
+        }
+    }
+    let jobs: Vec<(usize, &Batch)> = batches.iter().map(|(_, i, b)| (*i, b)).collect();
+    for ((slot, _, _), result) in batches.iter().zip(pool.execute_parallel(&jobs)) {
+        out[*slot].1 = Some(result);
+    }
+    out.into_iter().map(|(i, r)| (i, r.expect("every server has an outcome"))).collect()
 }
 
 /// The data of the first reply of a `get`, if it found the key.
