@@ -1,0 +1,485 @@
+#!/usr/bin/env bash
+# php-memcache benchmark: ours vs Debian's pecl memcache and pecl memcached, in ONE run, on the
+# same two memcached daemons. Run it with `make bench` (or `bash bench/run.sh`); it prints one
+# table and rewrites docs/BENCHMARKS.md with it (BENCH_WRITE_DOC=0 to skip that).
+#
+# What it measures (details in docs/BENCHMARKS.md, "How it is measured"):
+#   1. session cycle cost (µs per session_id+session_start+change+session_write_close, 1 KiB session)
+#      in three configs: tip3 (the seed's Tip 3 save_path as written), r1 (session_redundancy 1),
+#      persistent (persistent=1, session_redundancy 2); plus the floor: two raw `get` round trips of
+#      a 1 KiB value per cycle, from PHP over one kept-open stream socket. Each (extension, config)
+#      runs in its own `php -n` process; ROUNDS rounds interleave all of them; medians are shown.
+#   2. lock contention: 4 processes x 50 requests on one session id, each holding it 1 ms
+#      (usleep(1000)), wall time vs the back-to-back ideal measured in the same run (one process
+#      doing the same 200 requests serially).
+#   3. end to end: nginx + php-fpm (4 static workers) serving bench/e2e/page.php, loaded with
+#      wrk -t2 -c8 (each request a distinct session of a per-thread set): requests/s and p99.
+#   4. CPU: callgrind instructions per cycle ((Ir of N cycles - Ir of 0 cycles) / N).
+#   5. memory: VmRSS of one process before and after 100k cycles.
+#
+# Environment:
+#   BENCH_QUICK=1         smoke run (~1-2 min): fewer rounds/cycles, short wrk
+#   BENCH_SKIP="e2e cg"   skip sections (any of: cycle contend e2e cg rss)
+#   BENCH_OURS=path       our extension (default target/release/libphp_memcache.so; built if missing)
+#   BENCH_WRITE_DOC=0     do not rewrite docs/BENCHMARKS.md
+#   BENCH_PORTS="11611 11612"  the two memcached daemons this script starts (and stops)
+#   BENCH_E2E_PORTS="11680 11690"  nginx and php-fpm listen ports (127.0.0.1)
+#
+# Everything it starts (memcached x2, nginx, php-fpm) runs from a temp dir and is stopped by pid on
+# exit; every loop is bounded by a count and a time limit. Raw results: .run/bench/.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+ROOT="$PWD"
+if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+QUICK="${BENCH_QUICK:-0}"
+SKIP=" ${BENCH_SKIP:-} "
+if [ "$QUICK" = 1 ]; then
+    ROUNDS=3; N_CYCLE=500; N_CONTEND=50; WRK_SECS=3; N_CG=200; N_RSS=5000
+else
+    ROUNDS=7; N_CYCLE=3000; N_CONTEND=50; WRK_SECS=10; N_CG=2000; N_RSS=100000
+fi
+HOLD_US=1000
+NPROC_CONTEND=4
+read -r PORT_A PORT_B <<<"${BENCH_PORTS:-11611 11612}"
+read -r PORT_NGINX PORT_FPM <<<"${BENCH_E2E_PORTS:-11680 11690}"
+PHP="$(command -v php)"
+EXTDIR="$("$PHP" -n -r 'echo ini_get("extension_dir");')"
+SO_OURS="${BENCH_OURS:-$ROOT/target/release/libphp_memcache.so}"
+SO_PECL="$EXTDIR/memcache.so"
+SO_MEMCACHED="$EXTDIR/memcached.so"
+EXTS=(ours pecl memcached)
+CONFIGS=(tip3 r1 persistent)
+OUT="$ROOT/.run/bench"
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT"/*.log 2>/dev/null
+TMP="$(mktemp -d /tmp/php-memcache-bench.XXXXXX)"
+T_START=$SECONDS
+export BENCH_LOOP_LIMIT=120
+
+log() { printf '[bench %3ds] %s\n' "$((SECONDS - T_START))" "$*" >&2; }
+skip() { [[ "$SKIP" == *" $1 "* ]]; }
+
+# ---- what we started, stopped by pid on exit -----------------------------------------------------
+PIDS=()
+stop_all() {
+    local pid i
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+        pid="${PIDS[$i]}"
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    PIDS=()
+}
+cleanup() { stop_all; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port_busy() { timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null; }
+wait_port() { # $1 port, $2 seconds
+    local deadline=$((SECONDS + $2))
+    until port_busy "$1"; do
+        [ "$SECONDS" -ge "$deadline" ] && return 1
+        sleep 0.1
+    done
+}
+
+# ---- dependencies -------------------------------------------------------------------------------
+need_pkgs=()
+command -v memcached >/dev/null 2>&1 || need_pkgs+=(memcached)
+[ -f "$SO_PECL" ] || need_pkgs+=(php8.2-memcache)
+[ -f "$SO_MEMCACHED" ] || need_pkgs+=(php8.2-memcached)
+skip e2e || { command -v nginx >/dev/null 2>&1 || need_pkgs+=(nginx-light); }
+skip e2e || { command -v php-fpm8.2 >/dev/null 2>&1 || need_pkgs+=(php8.2-fpm); }
+skip e2e || { command -v wrk >/dev/null 2>&1 || need_pkgs+=(wrk); }
+skip cg || { command -v valgrind >/dev/null 2>&1 || need_pkgs+=(valgrind); }
+if [ "${#need_pkgs[@]}" -gt 0 ]; then
+    log "installing ${need_pkgs[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    # policy-rc.d keeps the packages' own services (nginx, php-fpm) from being started
+    if [ "$(id -u)" = 0 ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && added_policy=1
+    fi
+    timeout 600 apt-get update -qq >"$OUT/apt.log" 2>&1
+    timeout 900 apt-get install -y -qq "${need_pkgs[@]}" >>"$OUT/apt.log" 2>&1 || log "apt-get install failed (see $OUT/apt.log)"
+    [ "${added_policy:-0}" = 1 ] && rm -f /usr/sbin/policy-rc.d
+fi
+if [ ! -f "$SO_OURS" ]; then
+    log "building $SO_OURS"
+    timeout 1500 cargo build --release >"$OUT/build.log" 2>&1 || { log "cargo build failed (see $OUT/build.log)"; exit 1; }
+fi
+for f in "$SO_OURS" "$SO_PECL" "$SO_MEMCACHED"; do
+    [ -f "$f" ] || { log "missing $f"; exit 1; }
+done
+
+# ---- php command lines per extension and config -------------------------------------------------
+# Every php runs with -n (no php.ini, no conf.d): exactly one session extension is loaded.
+SESSION_INI=(-d session.gc_probability=0 -d session.use_cookies=0 -d session.use_strict_mode=0
+    -d session.serialize_handler=php -d session.lazy_write=1 -d session.gc_maxlifetime=1440)
+ext_args() { # $1 ext -> EXT_ARGS
+    case "$1" in
+        ours) EXT_ARGS=(-d "extension=$SO_OURS") ;;
+        pecl) EXT_ARGS=(-d "extension=$SO_PECL") ;;
+        memcached) EXT_ARGS=(-d extension=igbinary.so -d extension=msgpack.so -d "extension=$SO_MEMCACHED") ;;
+    esac
+}
+# The seed's Tip 3: save_path "tcp://A, tcp://B", hash_strategy consistent, allow_failover 1,
+# session_redundancy 2. pecl memcached's nearest equivalent: save_path "A,B", consistent (ketama)
+# hashing, binary protocol, sess_number_of_replicas=1 (= 2 copies); persistent: sess_persistent=1.
+cfg_args() { # $1 ext, $2 config -> CFG_ARGS
+    local red=2 pers=""
+    [ "$2" = r1 ] && red=1
+    [ "$2" = persistent ] && pers="?persistent=1"
+    if [ "$1" = memcached ]; then
+        CFG_ARGS=(-d session.save_handler=memcached
+            -d "session.save_path=127.0.0.1:$PORT_A,127.0.0.1:$PORT_B"
+            -d memcached.sess_consistent_hash=1 -d memcached.sess_binary_protocol=1
+            -d memcached.sess_number_of_replicas=$((red - 1))
+            -d memcached.sess_persistent=$([ -n "$pers" ] && echo 1 || echo 0)
+            -d memcached.sess_locking=1)
+    else
+        CFG_ARGS=(-d session.save_handler=memcache
+            -d "session.save_path=\"tcp://127.0.0.1:$PORT_A$pers, tcp://127.0.0.1:$PORT_B$pers\""
+            -d memcache.hash_strategy=consistent -d memcache.allow_failover=1
+            -d memcache.session_redundancy=$red)
+    fi
+}
+php_cmd() { # $1 ext, $2 config -> PHP_CMD
+    ext_args "$1"
+    cfg_args "$1" "$2"
+    PHP_CMD=("$PHP" -n "${EXT_ARGS[@]}" "${SESSION_INI[@]}" "${CFG_ARGS[@]}")
+}
+kv() { # $1 key, $2 "k=v k=v" line -> v ("" when missing)
+    sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2" | head -n1
+}
+kv0() { local v; v="$(kv "$@")"; echo "${v:-0}"; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+minmax() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR==1{lo=$1} {hi=$1} END {printf "%s %s", lo, hi}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "nan" || b == "nan" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# ---- daemons ------------------------------------------------------------------------------------
+start_memcached() {
+    local p
+    for p in "$PORT_A" "$PORT_B"; do
+        if port_busy "$p"; then
+            log "127.0.0.1:$p is in use by something this script did not start: set BENCH_PORTS"
+            exit 1
+        fi
+        local args=(-U 0 -l 127.0.0.1 -p "$p" -m 128 -c 1024 -t 1)
+        [ "$(id -u)" = 0 ] && args+=(-u root)
+        memcached "${args[@]}" >"$OUT/memcached-$p.log" 2>&1 &
+        PIDS+=($!)
+    done
+    for p in "$PORT_A" "$PORT_B"; do
+        wait_port "$p" 10 || { log "memcached on $p did not come up"; exit 1; }
+    done
+}
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+log "start (quick=$QUICK, load average $LOAD_BEFORE); raw results in $OUT"
+start_memcached
+
+declare -A CYC   # "ext/config" or "floor" -> space-separated µs per round
+declare -A FAILS # same keys -> failures summed
+declare -A RES   # misc results
+
+# ---- 1. session cycle ---------------------------------------------------------------------------
+run_cycle() { # $1 ext, $2 config
+    local key="$1/$2" line
+    php_cmd "$1" "$2"
+    line="$(timeout 180 "${PHP_CMD[@]}" bench/bench.php cycle "bench-$1-$2-$$" "$N_CYCLE" 2>>"$OUT/cycle-$1-$2.log")"
+    echo "$line" >>"$OUT/cycle-$1-$2.txt"
+    CYC[$key]+=" $(kv us_per_cycle "$line")"
+    FAILS[$key]=$(( ${FAILS[$key]:-0} + $(kv0 fails "$line") ))
+}
+run_floor() {
+    local line
+    line="$(timeout 180 "$PHP" -n bench/bench.php floor "$PORT_A" "$N_CYCLE" 2>>"$OUT/floor.log")"
+    echo "$line" >>"$OUT/floor.txt"
+    CYC[floor]+=" $(kv us_per_cycle "$line")"
+}
+if ! skip cycle; then
+    log "session cycle: $ROUNDS rounds x ${#EXTS[@]} extensions x ${#CONFIGS[@]} configs + floor, $N_CYCLE cycles each"
+    jobs_list=(floor)
+    for e in "${EXTS[@]}"; do for c in "${CONFIGS[@]}"; do jobs_list+=("$e/$c"); done; done
+    for ((r = 0; r < ROUNDS; r++)); do
+        # rotate the order each round so drift in machine load spreads over everyone
+        n=${#jobs_list[@]}
+        for ((k = 0; k < n; k++)); do
+            j="${jobs_list[$(((k + r * 3) % n))]}"
+            if [ "$j" = floor ]; then run_floor; else run_cycle "${j%/*}" "${j#*/}"; fi
+        done
+    done
+fi
+
+# ---- 2. lock contention -------------------------------------------------------------------------
+contend_run() { # $1 ext, $2 nprocs, $3 requests per proc -> prints "wall_us fails"
+    local ext="$1" np="$2" n="$3" sid="benchlock-$1-$2-$$-$RANDOM" i start_at lines=()
+    php_cmd "$ext" tip3
+    start_at="$(awk -v t="$(date +%s.%N)" 'BEGIN { printf "%.6f", t + 1.5 }')"
+    for ((i = 0; i < np; i++)); do
+        timeout 150 "${PHP_CMD[@]}" bench/bench.php contend "$sid" "$n" "$HOLD_US" "$start_at" \
+            >"$TMP/contend-$ext-$np-$i.txt" 2>>"$OUT/contend-$ext.log" &
+    done
+    wait
+    cat "$TMP"/contend-"$ext"-"$np"-*.txt >>"$OUT/contend-$ext.txt"
+    # wall = first start to last end; waits = every session_start() of every process
+    grep -h '^waits=' "$TMP"/contend-"$ext"-"$np"-*.txt | sed 's/^waits=//' | tr ',' '\n' | grep -v '^$' | sort -n >"$TMP/waits"
+    local p99 wmax nw
+    nw=$(wc -l <"$TMP/waits")
+    p99=$(awk -v n="$nw" 'NR == int(n * 0.99 + 0.999) { print; exit }' "$TMP/waits")
+    wmax=$(tail -n1 "$TMP/waits")
+    grep -h '^start=' "$TMP"/contend-"$ext"-"$np"-*.txt | awk -v p99="${p99:-nan}" -v wmax="${wmax:-nan}" '
+        { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+          if (s == "" || v["start"] < s) s = v["start"]; if (v["end"] > e) e = v["end"]; f += v["fails"]; c++ }
+        END { if (c == 0) print "nan 0 nan nan"; else printf "%.0f %d %s %s\n", (e - s) * 1e6, f, p99, wmax }'
+    rm -f "$TMP"/contend-"$ext"-"$np"-*.txt
+}
+if ! skip contend; then
+    total=$((NPROC_CONTEND * N_CONTEND))
+    log "lock contention: $NPROC_CONTEND processes x $N_CONTEND requests on one session, hold ${HOLD_US} µs; back-to-back: 1 process x $total"
+    for e in "${EXTS[@]}"; do
+        read -r w f p99 wmax < <(contend_run "$e" 1 "$total")
+        RES[serial_$e]=$w; RES[serial_fails_$e]=$f
+        read -r w f p99 wmax < <(contend_run "$e" "$NPROC_CONTEND" "$N_CONTEND")
+        RES[contend_$e]=$w; RES[contend_fails_$e]=$f; RES[wait_p99_$e]=$p99; RES[wait_max_$e]=$wmax
+        log "  $e: contended ${RES[contend_$e]} µs (fails $f, session_start p99 $p99 µs, max $wmax µs), back-to-back ${RES[serial_$e]} µs"
+    done
+fi
+
+# ---- 3. end to end: nginx + php-fpm + wrk -------------------------------------------------------
+e2e_run() { # $1 ext
+    local ext="$1" d="$TMP/e2e-$1" pid_fpm pid_nginx line
+    mkdir -p "$d"
+    for p in "$PORT_NGINX" "$PORT_FPM"; do
+        if port_busy "$p"; then log "127.0.0.1:$p is in use: set BENCH_E2E_PORTS"; return 1; fi
+    done
+    cat >"$d/php-fpm.conf" <<EOF
+[global]
+error_log = $d/fpm-error.log
+daemonize = no
+[bench]
+listen = 127.0.0.1:$PORT_FPM
+listen.allowed_clients = 127.0.0.1
+pm = static
+pm.max_children = 4
+pm.max_requests = 0
+catch_workers_output = yes
+EOF
+    cat >"$d/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+pid $d/nginx.pid;
+error_log $d/nginx-error.log warn;
+$([ "$(id -u)" = 0 ] && echo "user root;")
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $d/tmp-body;
+    fastcgi_temp_path $d/tmp-fastcgi;
+    proxy_temp_path $d/tmp-proxy;
+    uwsgi_temp_path $d/tmp-uwsgi;
+    scgi_temp_path $d/tmp-scgi;
+    server {
+        listen 127.0.0.1:$PORT_NGINX;
+        location / {
+            include /etc/nginx/fastcgi_params;
+            fastcgi_param SCRIPT_FILENAME $ROOT/bench/e2e/page.php;
+            # one FastCGI connection per request, as Debian's snippet does (with fastcgi_keep_conn,
+            # 4 static workers would each hold one of nginx's connections and starve the rest)
+            fastcgi_pass 127.0.0.1:$PORT_FPM;
+        }
+    }
+}
+EOF
+    # php-fpm with -n: no php.ini, no conf.d; the extension and session ini come from -d;
+    # opcache on, as on a production server.
+    ext_args "$ext"
+    cfg_args "$ext" tip3
+    local fpm_args=(-n -d zend_extension=opcache.so -d opcache.enable=1 "${EXT_ARGS[@]}"
+        -d session.gc_probability=0 -d session.use_strict_mode=0 -d session.lazy_write=1
+        "${CFG_ARGS[@]}")
+    [ "$(id -u)" = 0 ] && fpm_args+=(-R)
+    php-fpm8.2 -F -O -y "$d/php-fpm.conf" "${fpm_args[@]}" >"$OUT/e2e-fpm-$ext.log" 2>&1 &
+    pid_fpm=$!
+    PIDS+=("$pid_fpm")
+    nginx -c "$d/nginx.conf" -p "$d" >"$OUT/e2e-nginx-$ext.log" 2>&1 &
+    pid_nginx=$!
+    PIDS+=("$pid_nginx")
+    if ! wait_port "$PORT_FPM" 15 || ! wait_port "$PORT_NGINX" 15; then
+        log "  $ext: nginx/php-fpm did not come up (see $OUT/e2e-*-$ext.log)"
+        stop_all_e2e "$pid_nginx" "$pid_fpm"
+        return 1
+    fi
+    # sanity: the page keeps a session across two requests
+    local a b
+    a="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
+    b="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
+    RES[e2e_check_$ext]="$a -> $b"
+    # warm-up (workers open connections, opcache fills), then the measured run
+    timeout 30 wrk -t2 -c8 -d1s -s bench/e2e/session.lua "http://127.0.0.1:$PORT_NGINX/" -- 64 >/dev/null 2>&1
+    line="$(timeout $((WRK_SECS + 30)) wrk -t2 -c8 -d"${WRK_SECS}s" --timeout 5s -s bench/e2e/session.lua \
+        "http://127.0.0.1:$PORT_NGINX/" -- 64 2>&1 | tee "$OUT/e2e-wrk-$ext.txt" | grep '^WRK ')"
+    RES[e2e_rps_$ext]="$(awk -v r="$(kv requests "$line")" -v d="$(kv duration_us "$line")" 'BEGIN { if (d > 0) printf "%.0f", r / (d / 1e6); else print "nan" }')"
+    RES[e2e_p99_$ext]="$(awk -v v="$(kv p99_us "$line")" 'BEGIN { if (v == "") print "nan"; else printf "%.2f", v / 1000 }')"
+    RES[e2e_err_$ext]=$(( $(kv0 err_status "$line") + $(kv0 err_read "$line") + $(kv0 err_timeout "$line") + $(kv0 err_connect "$line") ))
+    grep -c -i -E 'warning|error' "$d/fpm-error.log" >"$TMP/fpmwarn" 2>/dev/null || true
+    RES[e2e_warn_$ext]="$(cat "$TMP/fpmwarn" 2>/dev/null || echo 0)"
+    cp "$d/fpm-error.log" "$OUT/e2e-fpm-error-$ext.log" 2>/dev/null || true
+    stop_all_e2e "$pid_nginx" "$pid_fpm"
+    log "  $ext: ${RES[e2e_rps_$ext]} req/s, p99 ${RES[e2e_p99_$ext]} ms, errors ${RES[e2e_err_$ext]}, page check ${RES[e2e_check_$ext]}"
+}
+stop_all_e2e() { # pids: stop them and drop them from PIDS
+    local p q keep=()
+    for p in "$@"; do kill -TERM "$p" 2>/dev/null || true; done
+    for p in "$@"; do
+        for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$p" 2>/dev/null || true
+        wait "$p" 2>/dev/null || true
+    done
+    for q in "${PIDS[@]}"; do
+        [[ " $* " == *" $q "* ]] || keep+=("$q")
+    done
+    PIDS=("${keep[@]}")
+}
+if ! skip e2e; then
+    log "end to end: nginx + php-fpm (4 static workers, opcache) + wrk -t2 -c8 -d${WRK_SECS}s, 64 sessions per wrk thread"
+    for e in "${EXTS[@]}"; do e2e_run "$e"; done
+fi
+
+# ---- 4. CPU: callgrind instructions per cycle ---------------------------------------------------
+cg_ir() { # $1 ext, $2 cycles -> total Ir
+    local out="$TMP/cg-$1-$2.out"
+    php_cmd "$1" tip3
+    timeout 600 valgrind --tool=callgrind --callgrind-out-file="$out" \
+        "${PHP_CMD[@]}" bench/bench.php count "benchcg-$1-$$" "$2" >>"$OUT/callgrind-$1.log" 2>&1
+    # the "summary:"/"totals:" line of the profile is the total instruction count
+    awk '/^(summary|totals):/ { print $2; exit }' "$out" 2>/dev/null
+    [ "$2" -gt 0 ] && cp "$out" "$OUT/callgrind-$1.out" 2>/dev/null
+}
+if ! skip cg; then
+    log "callgrind: Tip 3, (Ir of $N_CG cycles - Ir of 0) / $N_CG, after 5 warm-up cycles"
+    for e in "${EXTS[@]}"; do
+        ir0="$(BENCH_WARMUP=5 cg_ir "$e" 0)"
+        irn="$(BENCH_WARMUP=5 cg_ir "$e" "$N_CG")"
+        RES[cg_$e]="$(awk -v a="$irn" -v b="$ir0" -v n="$N_CG" 'BEGIN { if (a == "" || b == "") print "nan"; else printf "%.0f", (a - b) / n }')"
+        log "  $e: ${RES[cg_$e]} instructions per cycle"
+    done
+fi
+
+# ---- 5. RSS over many cycles --------------------------------------------------------------------
+if ! skip rss; then
+    log "RSS: one process, VmRSS after 200 warm-up cycles and after $N_RSS more (Tip 3)"
+    for e in "${EXTS[@]}"; do
+        php_cmd "$e" tip3
+        line="$(BENCH_LOOP_LIMIT=240 timeout 300 "${PHP_CMD[@]}" bench/bench.php rss "benchrss-$e-$$" "$N_RSS" 2>>"$OUT/rss-$e.log")"
+        echo "$line" >"$OUT/rss-$e.txt"
+        RES[rss0_$e]="$(kv rss_before_kb "$line")"
+        RES[rss1_$e]="$(kv rss_after_kb "$line")"
+        RES[rss_done_$e]="$(kv done "$line")"
+        RES[rss_fails_$e]="$(kv fails "$line")"
+        log "  $e: ${RES[rss0_$e]} -> ${RES[rss1_$e]} KiB over ${RES[rss_done_$e]} cycles"
+    done
+fi
+
+stop_all
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- the table ----------------------------------------------------------------------------------
+TABLE="$TMP/table.md"
+{
+    if ! skip cycle; then
+        floor_med="$(median <<<"${CYC[floor]}")"
+        read -r flo fhi < <(minmax <<<"${CYC[floor]}")
+        echo "### Session cycle, µs per cycle (median of $ROUNDS runs x $N_CYCLE cycles; range in brackets)"
+        echo
+        echo "| config | ours | pecl memcache | pecl memcached | floor | ours/pecl memcache | ours/pecl memcached | ours/floor (target ≤ 1.15) |"
+        echo "|---|---|---|---|---|---|---|---|"
+        for c in "${CONFIGS[@]}"; do
+            row="| $c"
+            for e in "${EXTS[@]}"; do
+                m="$(median <<<"${CYC[$e/$c]:-}")"
+                read -r lo hi < <(minmax <<<"${CYC[$e/$c]:-}")
+                RES[cyc_${e}_$c]=$m
+                f="${FAILS[$e/$c]:-0}"
+                row+=" | $(printf '%.1f' "$m" 2>/dev/null || echo "$m") [$(printf '%.0f–%.0f' "$lo" "$hi" 2>/dev/null)]$([ "$f" != 0 ] && echo " ($f failed)")"
+            done
+            row+=" | $(printf '%.1f' "$floor_med") [$(printf '%.0f–%.0f' "$flo" "$fhi")]"
+            row+=" | $(ratio "${RES[cyc_ours_$c]}" "${RES[cyc_pecl_$c]}") | $(ratio "${RES[cyc_ours_$c]}" "${RES[cyc_memcached_$c]}") | $(ratio "${RES[cyc_ours_$c]}" "$floor_med") |"
+            echo "$row"
+        done
+        echo
+    fi
+    if ! skip contend; then
+        echo "### Lock contention: $NPROC_CONTEND processes x $N_CONTEND requests on one session, each holding it ${HOLD_US} µs"
+        echo
+        echo "| extension | wall ms | back-to-back ms (1 process x $((NPROC_CONTEND * N_CONTEND))) | wall / back-to-back | session_start p99 / max ms (lock wait) | failed requests |"
+        echo "|---|---|---|---|---|---|"
+        for e in "${EXTS[@]}"; do
+            echo "| $e | $(awk -v v="${RES[contend_$e]}" 'BEGIN{printf "%.1f", v/1000}') | $(awk -v v="${RES[serial_$e]}" 'BEGIN{printf "%.1f", v/1000}') | $(ratio "${RES[contend_$e]}" "${RES[serial_$e]}") | $(awk -v a="${RES[wait_p99_$e]}" -v b="${RES[wait_max_$e]}" 'BEGIN{printf "%.1f / %.1f", a/1000, b/1000}') | ${RES[contend_fails_$e]} (back-to-back: ${RES[serial_fails_$e]}) |"
+        done
+        echo
+    fi
+    if ! skip e2e; then
+        echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config"
+        echo
+        echo "| extension | requests/s | p99 ms | ours/this (req/s; target ≥ 1.3 vs pecl memcache) | errors |"
+        echo "|---|---|---|---|---|"
+        for e in "${EXTS[@]}"; do
+            echo "| $e | ${RES[e2e_rps_$e]:-n/a} | ${RES[e2e_p99_$e]:-n/a} | $(ratio "${RES[e2e_rps_ours]:-}" "${RES[e2e_rps_$e]:-}") | ${RES[e2e_err_$e]:-n/a} |"
+        done
+        echo
+    fi
+    if ! skip cg; then
+        echo "### CPU: instructions per session cycle (callgrind, Tip 3, $N_CG cycles)"
+        echo
+        echo "| extension | instructions/cycle | ours/this (target ≤ 0.7 vs pecl memcache) |"
+        echo "|---|---|---|"
+        for e in "${EXTS[@]}"; do
+            echo "| $e | ${RES[cg_$e]} | $(ratio "${RES[cg_ours]}" "${RES[cg_$e]}") |"
+        done
+        echo
+    fi
+    if ! skip rss; then
+        echo "### Memory: VmRSS of one process, Tip 3"
+        echo
+        echo "| extension | cycles | RSS before KiB | RSS after KiB | growth KiB |"
+        echo "|---|---|---|---|---|"
+        for e in "${EXTS[@]}"; do
+            echo "| $e | ${RES[rss_done_$e]:-n/a} | ${RES[rss0_$e]:-n/a} | ${RES[rss1_$e]:-n/a} | $(awk -v a="${RES[rss1_$e]:-0}" -v b="${RES[rss0_$e]:-0}" 'BEGIN{print a-b}') |"
+        done
+        echo
+    fi
+    # the issue's targets
+    echo "### Targets"
+    echo
+    t() { # $1 label, $2 value, $3 op, $4 bound
+        local ok
+        ok="$(awk -v v="$2" -v b="$4" -v op="$3" 'BEGIN { if (v == "n/a" || v == "") print "n/a"; else if ((op == "<=" && v <= b) || (op == ">=" && v >= b)) print "PASS"; else print "FAIL" }')"
+        echo "- $1: $2 (target $3 $4): **$ok**"
+    }
+    if ! skip cycle; then
+        for c in "${CONFIGS[@]}"; do t "cycle $c, ours/floor" "$(ratio "${RES[cyc_ours_$c]}" "$floor_med")" "<=" 1.15; done
+    fi
+    skip e2e || t "end to end req/s, ours/pecl memcache" "$(ratio "${RES[e2e_rps_ours]:-}" "${RES[e2e_rps_pecl]:-}")" ">=" 1.3
+    skip cg || t "instructions per cycle, ours/pecl memcache" "$(ratio "${RES[cg_ours]:-}" "${RES[cg_pecl]:-}")" "<=" 0.7
+    skip rss || t "RSS growth over ${RES[rss_done_ours]:-?} cycles, ours (KiB)" "$(awk -v a="${RES[rss1_ours]:-0}" -v b="${RES[rss0_ours]:-0}" 'BEGIN{print a-b}')" "<=" 256
+} >"$TABLE"
+
+cat "$TABLE"
+cp "$TABLE" "$OUT/table.md"
+log "done in $((SECONDS - T_START))s; load average before $LOAD_BEFORE, after $LOAD_AFTER"
+
+# ---- docs/BENCHMARKS.md -------------------------------------------------------------------------
+if [ "${BENCH_WRITE_DOC:-1}" = 1 ] && [ "$QUICK" != 1 ] && [ "$SKIP" = "  " ]; then
+    bash bench/write_doc.sh "$TABLE" "$LOAD_BEFORE" "$LOAD_AFTER" "$((SECONDS - T_START))" "$SO_OURS" >"$ROOT/docs/BENCHMARKS.md.new" \
+        && mv "$ROOT/docs/BENCHMARKS.md.new" "$ROOT/docs/BENCHMARKS.md" \
+        && log "wrote docs/BENCHMARKS.md"
+fi
