@@ -20,10 +20,10 @@ for ($i = 0; $i < 25; $i++) {
 echo "done\n";';
 $jobs = [];
 foreach (['pecl', 'ours', 'pecl', 'ours'] as $w) {
-    $jobs[] = run_php_async($code, $w, $ini, 60);
+    $jobs[] = mc_php_start($code, $w, $ini, 60);
 }
 foreach ($jobs as $j) {
-    echo run_php_wait($j);
+    echo mc_php_wait($j);
 }
 echo run_session('session_id(' . var_export($id, true) . '); session_start(); echo "n=", $_SESSION["n"], " log=", count($_SESSION["log"]), "\n";', 'ours', $path, ['memcache.session_redundancy' => '2']);
 // both copies agree

@@ -14,7 +14,7 @@ echo run_session('session_id("' . $id . '"); session_start(); $_SESSION["v"] = "
 // A: starts the session, aborts it, then keeps running for 3 s.
 $flag = tempnam(sys_get_temp_dir(), 'lk301');
 @unlink($flag);
-$a = run_php_async('session_id("' . $id . '"); session_start(); $_SESSION["v"] = "changed by A"; session_abort();
+$a = mc_php_start('session_id("' . $id . '"); session_start(); $_SESSION["v"] = "changed by A"; session_abort();
 touch(' . var_export($flag, true) . '); sleep(3); echo "A done\n";', 'ours', $ini, 30);
 $deadline = microtime(true) + 10;
 while (!file_exists($flag) && microtime(true) < $deadline) usleep(2000);
@@ -23,7 +23,7 @@ while (!file_exists($flag) && microtime(true) < $deadline) usleep(2000);
 echo run_session('$t = microtime(true); session_id("' . $id . '"); var_dump(session_start());
 $w = microtime(true) - $t; echo "B waited under 0.5 s: ", json_encode($w < 0.5), $w < 0.5 ? "" : " ($w s)", "\n";
 echo "B sees: ", $_SESSION["v"], "\n"; session_write_close();', 'ours', $path, ['memcache.lock_timeout' => '10']);
-echo run_php_wait($a);
+echo mc_php_wait($a);
 @unlink($flag);
 mc_flush_all();
 ?>

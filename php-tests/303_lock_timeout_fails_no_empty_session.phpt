@@ -13,7 +13,7 @@ echo run_session('session_id("' . $id . '"); session_start(); $_SESSION["cart"] 
 $flag = tempnam(sys_get_temp_dir(), 'lk303');
 @unlink($flag);
 // The slow request: holds the lock for 3 s, then writes its change.
-$a = run_php_async('session_id("' . $id . '"); session_start(); touch(' . var_export($flag, true) . ');
+$a = mc_php_start('session_id("' . $id . '"); session_start(); touch(' . var_export($flag, true) . ');
 sleep(3); $_SESSION["cart"][] = "pear"; session_write_close(); echo "slow request wrote\n";', 'ours',
     ['session.save_handler' => 'memcache', 'session.save_path' => $path, 'memcache.lock_timeout' => '10'], 30);
 $deadline = microtime(true) + 10;
@@ -26,7 +26,7 @@ echo "gave up after about lock_timeout: ", json_encode($w > 0.8 && $w < 2.5), "\
 echo "session active: ", json_encode(session_status() === PHP_SESSION_ACTIVE), "\n";
 $_SESSION["cart"] = ["EMPTY"];   // what a careless app does next
 session_write_close();', 'ours', $path, ['memcache.lock_timeout' => '1']);
-echo run_php_wait($a);
+echo mc_php_wait($a);
 echo run_session('session_id("' . $id . '"); session_start(); echo json_encode($_SESSION), "\n";', 'ours', $path);
 @unlink($flag);
 mc_flush_all();

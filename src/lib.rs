@@ -9,23 +9,37 @@
 //! - [`session`]: the save handler (locking, mirroring, read-repair);
 //! - `ffi`: the unsafe seam to the engine.
 
+pub mod api;
 pub mod config;
 mod ffi;
+pub mod info;
 pub mod pool;
 pub mod session;
 pub mod wire;
 
-use ext_php_rs::builders::ModuleBuilder;
+use ext_php_rs::builders::{ModuleBuilder, ModuleStartup};
 use ext_php_rs::zend::{ModuleEntry, StaticModuleEntry};
-use ext_php_rs::{info_table_end, info_table_row, info_table_start};
+use once_cell::sync::OnceCell;
+use parking_lot::Mutex;
+
+/// The classes/constants ext-php-rs registers at MINIT, kept from
+/// get_module() until then.
+static STARTUP: OnceCell<Mutex<ModuleStartup>> = OnceCell::new();
 
 /// The extension's version, as `phpversion('memcache')` reports it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-unsafe extern "C" fn module_startup(_ty: i32, module_number: i32) -> i32 {
+unsafe extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
     ffi::guard("module startup", ffi::FAILURE, || {
         ffi::install_quiet_panic_hook();
         ffi::ini::register(module_number);
+        if let Some(startup) = STARTUP.get() {
+            ext_php_rs::internal::ext_php_rs_startup();
+            if let Err(e) = startup.lock().startup(ty, module_number) {
+                ffi::warn(&format!("memcache: could not register classes and constants: {e}"));
+                return ffi::FAILURE;
+            }
+        }
         if !ffi::session_module::register() {
             ffi::warn("memcache: could not register the 'memcache' session save handler with the session extension");
             return ffi::FAILURE;
@@ -44,15 +58,7 @@ unsafe extern "C" fn post_deactivate() -> i32 {
 
 unsafe extern "C" fn module_info(module: *mut ModuleEntry) {
     ffi::guard("phpinfo", (), || {
-        info_table_start!();
-        info_table_row!("memcache support", "enabled");
-        info_table_row!("Version", VERSION);
-        info_table_row!("Implementation", "Rust (php-memcache), drop-in for pecl memcache");
-        info_table_row!("Session save handler", "memcache");
-        info_table_row!("Built for", env!("PHP_MEMCACHE_BUILT_FOR_PHP"));
-        info_table_row!("Compiler", env!("PHP_MEMCACHE_RUSTC"));
-        info_table_row!("ext-php-rs", env!("PHP_MEMCACHE_EXT_PHP_RS"));
-        info_table_end!();
+        info::print_module_info();
         ffi::display_ini_entries_of(module);
     })
 }
@@ -62,15 +68,18 @@ unsafe extern "C" fn module_info(module: *mut ModuleEntry) {
 pub extern "C" fn get_module() -> *mut ModuleEntry {
     static MODULE: StaticModuleEntry = StaticModuleEntry::new();
     MODULE.get_or_init(|| {
-        let built = ModuleBuilder::new("memcache", VERSION)
+        let builder = ModuleBuilder::new("memcache", VERSION)
             .startup_function(module_startup)
             .post_deactivate_function(post_deactivate)
-            .info_function(module_info)
-            .try_into();
-        let (mut entry, _startup, owned) = match built {
+            .info_function(module_info);
+        // Each area adds its own functions, classes and constants.
+        let builder = api::register(builder);
+        let builder = info::register(builder);
+        let (mut entry, startup, owned) = match builder.try_into() {
             Ok(parts) => parts,
             Err(e) => panic!("memcache: module definition is invalid: {e}"),
         };
+        let _ = STARTUP.set(Mutex::new(startup));
         entry.deps = ffi::module_deps();
         (entry, owned)
     })

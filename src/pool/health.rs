@@ -38,6 +38,8 @@ struct ServerState {
     /// outlives the request (`persistent=1`).
     conn: Option<(Conn, u32, bool)>,
     down_until: Option<Instant>,
+    /// Whether this down period's "fewer copies" warning was given.
+    degraded_warned: bool,
     last_error: Option<String>,
     stats: ServerStats,
 }
@@ -76,7 +78,15 @@ pub fn mark_failed(id: &str, retry_interval: Duration, error: &str) {
         s.stats.failures += 1;
         s.last_error = Some(error.to_string());
         s.down_until = Some(Instant::now() + retry_interval);
+        s.degraded_warned = false;
     });
+}
+
+/// True the first time it is asked during the server's current down period:
+/// writes that store fewer copies because a server is known to be down warn
+/// once per period and worker, not on every request.
+pub fn first_degraded_warning(id: &str) -> bool {
+    with_state(id, |s| !std::mem::replace(&mut s.degraded_warned, true))
 }
 
 /// Takes the pooled connection of this process, if any, out of the registry.

@@ -210,9 +210,11 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     // missing there (a daemon that restarted empty, or was down during the
     // last write) is written back, so the next failure loses nothing.
     let mut failures = Vec::new();
+    let mut mirror_failures = Vec::new();
     let (primary, mirrors, first) = loop {
         let live = targets(&open.pool, &seq, r, allow_failover);
         let Some(&primary) = live.first() else {
+            failures.append(&mut mirror_failures);
             return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         };
         if !allow_failover && seq.first() != Some(&primary) {
@@ -233,7 +235,9 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
                 (true, Ok(replies)) => first = Some(replies),
                 (true, Err(f)) => primary_failure = Some(f),
                 (false, Ok(replies)) => mirrors.push((i, matches!(replies.first(), Some(Reply::Touched)))),
-                (false, Err(_)) => {}
+                // A mirror that failed is now marked down; it is named if no
+                // server answers at all.
+                (false, Err(f)) => mirror_failures.push((i, f)),
             }
         }
         match (first, primary_failure) {
@@ -419,17 +423,34 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     }
     let mut warnings = Vec::new();
     if stored < r {
-        if reasons.is_empty() {
-            reasons.push("not enough servers are up".into());
+        // The session's own servers skipped because they are known to be down.
+        let skipped: Vec<usize> =
+            seq.iter().take(r).copied().filter(|i| !servers.contains(i) && open.pool.is_down(*i)).collect();
+        for &i in &skipped {
+            reasons.push(format!(
+                "server {} is marked down after a recent failure",
+                open.pool.server(i).spec.ring_name
+            ));
         }
-        warnings.push(format!(
-            "session '{}' stored on {} of {} servers (memcache.session_redundancy = {}): {}",
-            sid_text(sid),
-            stored,
-            r,
-            open.settings.session_redundancy,
-            reasons.join("; ")
-        ));
+        // Warn on a fresh failure always; for known-down servers once per
+        // down period, so a dead daemon does not flood the error log.
+        let fresh = !result.failed.is_empty() || reasons.iter().any(|r| r.contains("refused it"));
+        let first = skipped
+            .iter()
+            .fold(false, |acc, &i| health::first_degraded_warning(&open.pool.server(i).id) || acc);
+        if fresh || first {
+            if reasons.is_empty() {
+                reasons.push("not enough servers are up".into());
+            }
+            warnings.push(format!(
+                "session '{}' stored on {} of {} servers (memcache.session_redundancy = {}): {}",
+                sid_text(sid),
+                stored,
+                r,
+                open.settings.session_redundancy,
+                reasons.join("; ")
+            ));
+        }
     }
     Outcome::ok((), warnings)
 }
