@@ -5,6 +5,7 @@
 //   php bench.php cycle   SID N        N timed session cycles; prints "us_per_cycle=<float> fails=<n>"
 //   php bench.php floor   PORT N       N cycles of two raw `get` round trips (1 KiB value) over one
 //                                      kept-open stream_socket_client; prints "us_per_cycle=<float>"
+//   php bench.php floor2  PORTA,PORTB N  the same, the second round trip to both servers (information)
 //   php bench.php contend SID N HOLD_US START_AT
 //                                      waits until microtime START_AT, then N x (session_start,
 //                                      usleep(HOLD_US), change, write_close); prints
@@ -12,8 +13,8 @@
 //                                      time each session_start() took)
 //   php bench.php count   SID N        BENCH_WARMUP cycles, then N untimed cycles (callgrind: run
 //                                      with N and with 0)
-//   php bench.php rss     SID N        VmRSS/VmHWM after a 200-cycle warm-up, then after N more
-//                                      cycles; prints "rss_before_kb=.. rss_after_kb=.. hwm_after_kb=.."
+//   php bench.php rss     SID N        VmRSS after a 200-cycle warm-up, after N/10 more cycles and
+//                                      after N; prints "rss_before_kb=.. rss_mid_kb=.. rss_after_kb=.."
 //
 // A "session cycle" is what a request does with its session: session_id(SID); session_start();
 // change one field; session_write_close(). The session holds ~1 KiB once serialized.
@@ -101,29 +102,39 @@ switch ($mode) {
         break;
 
     case 'floor':
-        $port = (int) $argv[2];
+    case 'floor2':
+        // floor: two `get` round trips to one server. floor2 (information only): the first `get`
+        // to server A, the second sent to A and B before either reply is read (a mirrored write's
+        // round trip to two daemons), i.e. the least a session_redundancy=2 cycle can cost.
+        $ports = $mode === 'floor' ? [(int) $argv[2]] : array_map('intval', explode(',', $argv[2]));
         $n = (int) $argv[3];
-        // like the extensions: TCP_NODELAY
-        $ctx = stream_context_create(['socket' => ['tcp_nodelay' => true]]);
-        $s = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 2, STREAM_CLIENT_CONNECT, $ctx);
-        if (!$s) {
-            fwrite(STDERR, "floor: connect: $errstr\n");
-            exit(1);
-        }
-        stream_set_timeout($s, 2);
-        stream_set_write_buffer($s, 0);
-        stream_set_read_buffer($s, 0);
         $key = 'bench_floor_' . getmypid();
         $val = str_repeat('v', 1024);
-        fwrite($s, "set $key 0 300 1024\r\n$val\r\n");
-        if (trim(fgets($s)) !== 'STORED') {
-            fwrite(STDERR, "floor: set failed\n");
-            exit(1);
-        }
         $get = "get $key\r\n";
         $want = strlen("VALUE $key 0 1024\r\n") + 1024 + 2 + 5; // + "END\r\n"
-        $rt = function () use ($s, $get, $want) {
+        $socks = [];
+        foreach ($ports as $port) {
+            // like the extensions: TCP_NODELAY
+            $ctx = stream_context_create(['socket' => ['tcp_nodelay' => true]]);
+            $s = stream_socket_client("tcp://127.0.0.1:$port", $errno, $errstr, 2, STREAM_CLIENT_CONNECT, $ctx);
+            if (!$s) {
+                fwrite(STDERR, "floor: connect: $errstr\n");
+                exit(1);
+            }
+            stream_set_timeout($s, 2);
+            stream_set_write_buffer($s, 0);
+            stream_set_read_buffer($s, 0);
+            fwrite($s, "set $key 0 300 1024\r\n$val\r\n");
+            if (trim(fgets($s)) !== 'STORED') {
+                fwrite(STDERR, "floor: set failed\n");
+                exit(1);
+            }
+            $socks[] = $s;
+        }
+        $send = function ($s) use ($get) {
             fwrite($s, $get);
+        };
+        $recv = function ($s) use ($want) {
             $got = 0;
             while ($got < $want) {
                 $chunk = fread($s, 65536);
@@ -134,14 +145,26 @@ switch ($mode) {
                 $got += strlen($chunk);
             }
         };
+        $a = $socks[0];
+        $rt = function () use ($socks, $a, $send, $recv) {
+            // "lock + read": one server
+            $send($a);
+            $recv($a);
+            // "write + unlock": every server (one for floor, two for floor2), replies read after
+            foreach ($socks as $s) {
+                $send($s);
+            }
+            foreach ($socks as $s) {
+                $recv($s);
+            }
+        };
         for ($i = 0; $i < 20; $i++) {
             $rt();
         }
         $t0 = hrtime(true);
         $done = 0;
         for ($i = 0; $i < $n; $i++) {
-            $rt(); // "lock + read"
-            $rt(); // "write + unlock"
+            $rt();
             $done++;
             if (($i & 255) === 255 && over_limit()) {
                 break;
@@ -199,16 +222,21 @@ switch ($mode) {
         gc_collect_cycles();
         [$before] = rss();
         $done = 0;
+        $mid = 0;
         for ($i = 0; $i < $n; $i++) {
             cycle($sid) || $fails++;
             $done++;
+            if ($done === intdiv($n, 10)) {
+                gc_collect_cycles();
+                [$mid] = rss();
+            }
             if (($i & 1023) === 1023 && over_limit()) {
                 break;
             }
         }
         gc_collect_cycles();
         [$after, $hwm] = rss();
-        printf("rss_before_kb=%d rss_after_kb=%d hwm_after_kb=%d done=%d fails=%d\n", $before, $after, $hwm, $done, $fails);
+        printf("rss_before_kb=%d rss_mid_kb=%d rss_after_kb=%d hwm_after_kb=%d done=%d fails=%d\n", $before, $mid, $after, $hwm, $done, $fails);
         break;
 
     default:

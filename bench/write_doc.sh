@@ -72,6 +72,7 @@ $(cat "$table")
 - **CPU**: \`valgrind --tool=callgrind\` over \`bench/bench.php count\` (Tip 3) doing 5 warm-up +
   N cycles and 5 warm-up + 0 cycles; (Ir(N) − Ir(0)) / N is the user-space instructions of one
   cycle: PHP session module + extension + libc; the kernel's share (syscalls) is not counted.
-- **Memory**: one CLI process, Tip 3: VmRSS after 200 warm-up cycles and after N more (100k in a
-  full run), \`gc_collect_cycles()\` before each reading.
+- **Memory**: one CLI process, Tip 3: VmRSS after 200 warm-up cycles, after N/10 and after N more (100k in a
+  full run), \`gc_collect_cycles()\` before each reading. "Flat" = growth from N/10 to N cycles ≤ 128 KiB
+  (the first readings include PHP's and the allocators' own warm-up).
 EOF
