@@ -48,6 +48,13 @@ unsafe extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
     })
 }
 
+unsafe extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
+    ffi::guard("request startup", ffi::SUCCESS, || {
+        ffi::ignore_sigpipe_if_default();
+        ffi::SUCCESS
+    })
+}
+
 unsafe extern "C" fn post_deactivate() -> i32 {
     ffi::guard("request end", ffi::SUCCESS, || {
         // The request is over: nothing can show a warning now.
@@ -70,6 +77,7 @@ pub extern "C" fn get_module() -> *mut ModuleEntry {
     MODULE.get_or_init(|| {
         let builder = ModuleBuilder::new("memcache", VERSION)
             .startup_function(module_startup)
+            .request_startup_function(request_startup)
             .post_deactivate_function(post_deactivate)
             .info_function(module_info);
         // Each area adds its own functions, classes and constants.

@@ -112,6 +112,12 @@ impl Pool {
         self.ring.session_sequence(key, usize::MAX, self.servers.len())
     }
 
+    /// The ring (for the Memcache API's own placement: the server of the
+    /// bare key, then the failover positions).
+    pub fn ring(&self) -> &Ring {
+        &self.ring
+    }
+
     /// True while server `i` is marked down.
     pub fn is_down(&self, i: usize) -> bool {
         health::is_down(&self.servers[i].id, Instant::now())
@@ -170,7 +176,14 @@ impl Pool {
                 }
                 Err(e) if reused && matches!(e, WireError::Closed | WireError::Io(_)) => {
                     // A pooled connection went stale (daemon restarted, idle
-                    // timeout): retry once on a fresh connection.
+                    // timeout, connection reset): retry once on a fresh
+                    // connection. EOF/reset on a connection that passed the
+                    // reuse probe means the daemon closed it before reading
+                    // our batch (memcached never closes a healthy connection
+                    // mid-batch; a daemon dying mid-batch loses its items
+                    // anyway), so the batch was not applied and repeating
+                    // it, lock incr/add included, is safe. Timeouts are
+                    // never retried: the batch may have been applied.
                     drop(conn);
                     self.retry_fresh(server, jobs[j].1)
                 }

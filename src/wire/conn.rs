@@ -1,0 +1,358 @@
+//! One connection to one memcached server: a socket plus a reusable read
+//! buffer, every syscall bounded by a timeout.
+//!
+//! Why not `BufReader`: replies are parsed in place by
+//! [`ReplyParser`], which consumes complete units (a `VALUE` block, a
+//! `STAT` line) straight from this buffer, so the connection never holds
+//! more than one unit plus one read, and the buffer is reused across
+//! batches instead of being allocated per reply.
+//!
+//! A connection that failed mid-exchange (timeout, EOF, garbage, a reply
+//! that may have desynchronised the stream) is *poisoned*: it still exists
+//! but [`Conn::is_reusable`] says no, so the pool drops it.
+
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpStream, ToSocketAddrs};
+#[cfg(unix)]
+use std::os::unix::net::UnixStream;
+use std::time::{Duration, Instant};
+
+use super::endpoint::Endpoint;
+use super::error::WireError;
+use super::response::{Expect, Limits, Reply, ReplyParser};
+
+/// Initial (and steady-state) read buffer size.
+const INITIAL_BUF: usize = 16 << 10;
+/// Least free space offered to one `read`.
+const MIN_READ: usize = 16 << 10;
+/// A buffer grown past this by a large reply is shrunk back when idle.
+const SHRINK_ABOVE: usize = 1 << 20;
+/// Smallest timeout applied (a zero socket timeout would mean "none").
+const MIN_TIMEOUT: Duration = Duration::from_millis(1);
+/// A whole reply must arrive within this many timeouts (plus the
+/// allowance below): the socket timeout bounds each read, but a server
+/// that drips a reply that never ends keeps every read short.
+const REPLY_TIMEOUTS: u32 = 4;
+/// Extra time a reply may take per byte received, so a legitimately large
+/// reply on a slow link is not cut off: one second per MiB.
+const REPLY_BYTES_PER_SEC: u64 = 1 << 20;
+
+pub(crate) enum Stream {
+    Tcp(TcpStream),
+    #[cfg(unix)]
+    Unix(UnixStream),
+}
+
+impl Stream {
+    pub(crate) fn try_clone(&self) -> io::Result<Stream> {
+        Ok(match self {
+            Stream::Tcp(s) => Stream::Tcp(s.try_clone()?),
+            #[cfg(unix)]
+            Stream::Unix(s) => Stream::Unix(s.try_clone()?),
+        })
+    }
+
+    pub(crate) fn shutdown(&self) {
+        let _ = match self {
+            Stream::Tcp(s) => s.shutdown(Shutdown::Both),
+            #[cfg(unix)]
+            Stream::Unix(s) => s.shutdown(Shutdown::Both),
+        };
+    }
+
+    fn set_timeouts(&self, t: Duration) -> io::Result<()> {
+        match self {
+            Stream::Tcp(s) => {
+                s.set_read_timeout(Some(t))?;
+                s.set_write_timeout(Some(t))
+            }
+            #[cfg(unix)]
+            Stream::Unix(s) => {
+                s.set_read_timeout(Some(t))?;
+                s.set_write_timeout(Some(t))
+            }
+        }
+    }
+
+    fn set_nonblocking(&self, on: bool) -> io::Result<()> {
+        match self {
+            Stream::Tcp(s) => s.set_nonblocking(on),
+            #[cfg(unix)]
+            Stream::Unix(s) => s.set_nonblocking(on),
+        }
+    }
+
+    /// Non-blocking probe of an idle socket: `Ok(true)` if nothing is
+    /// pending (healthy), `Ok(false)` on EOF or unsolicited bytes.
+    fn probe_idle(&mut self) -> io::Result<bool> {
+        let mut byte = [0u8; 1];
+        let r = match self {
+            Stream::Tcp(s) => s.peek(&mut byte),
+            // UnixStream::peek is unstable; reading is as good here: any
+            // byte means the connection is unusable anyway.
+            #[cfg(unix)]
+            Stream::Unix(s) => s.read(&mut byte),
+        };
+        match r {
+            Ok(_) => Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(true),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `write_all` with EINTR retried and errors classified.
+    pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8]) -> Result<(), WireError> {
+        while !bytes.is_empty() {
+            let r = match self {
+                Stream::Tcp(s) => s.write(bytes),
+                #[cfg(unix)]
+                Stream::Unix(s) => s.write(bytes),
+            };
+            match r {
+                Ok(0) => return Err(WireError::Closed),
+                Ok(n) => bytes = bytes.get(n..).unwrap_or(&[]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(WireError::from_io(e)),
+            }
+        }
+        Ok(())
+    }
+
+    fn read_some(&mut self, buf: &mut [u8]) -> Result<usize, WireError> {
+        loop {
+            let r = match self {
+                Stream::Tcp(s) => s.read(buf),
+                #[cfg(unix)]
+                Stream::Unix(s) => s.read(buf),
+            };
+            match r {
+                Ok(0) => return Err(WireError::Closed),
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(WireError::from_io(e)),
+            }
+        }
+    }
+}
+
+/// A connection to one memcached server.
+pub struct Conn {
+    pub(crate) stream: Stream,
+    /// Read buffer; bytes `start..end` are received but not yet consumed.
+    buf: Vec<u8>,
+    start: usize,
+    end: usize,
+    parser: ReplyParser,
+    timeout: Duration,
+    limits: Limits,
+    poisoned: bool,
+}
+
+impl std::fmt::Debug for Conn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Conn")
+            .field("buffered", &(self.end - self.start))
+            .field("timeout", &self.timeout)
+            .field("poisoned", &self.poisoned)
+            .finish()
+    }
+}
+
+impl Conn {
+    /// Dial `endpoint`. TCP: every resolved address is tried in turn, each
+    /// with `connect_timeout(timeout)`; TCP_NODELAY is set. Unix: plain
+    /// connect (local, does not block on a listening socket). Then every
+    /// later read and write is bounded by `timeout` (at least 1 ms).
+    pub fn connect(endpoint: &Endpoint, timeout: Duration) -> Result<Conn, WireError> {
+        let timeout = timeout.max(MIN_TIMEOUT);
+        let stream = match endpoint {
+            Endpoint::Tcp { host, port } => {
+                let host = host
+                    .strip_prefix('[')
+                    .and_then(|h| h.strip_suffix(']'))
+                    .unwrap_or(host);
+                let addrs = (host, *port)
+                    .to_socket_addrs()
+                    .map_err(WireError::Connect)?;
+                let mut last = None;
+                let mut connected = None;
+                for addr in addrs {
+                    match TcpStream::connect_timeout(&addr, timeout) {
+                        Ok(s) => {
+                            connected = Some(s);
+                            break;
+                        }
+                        Err(e) => last = Some(e),
+                    }
+                }
+                let stream = match connected {
+                    Some(s) => s,
+                    None => {
+                        return Err(WireError::Connect(last.unwrap_or_else(|| {
+                            io::Error::new(io::ErrorKind::NotFound, "host resolved to no address")
+                        })))
+                    }
+                };
+                stream.set_nodelay(true).map_err(WireError::Connect)?;
+                Stream::Tcp(stream)
+            }
+            #[cfg(unix)]
+            Endpoint::Unix { path } => {
+                Stream::Unix(UnixStream::connect(path).map_err(WireError::Connect)?)
+            }
+            #[cfg(not(unix))]
+            Endpoint::Unix { .. } => {
+                return Err(WireError::Connect(io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    "unix sockets are not supported on this platform",
+                )))
+            }
+        };
+        stream.set_timeouts(timeout).map_err(WireError::Connect)?;
+        Ok(Conn {
+            stream,
+            buf: vec![0; INITIAL_BUF],
+            start: 0,
+            end: 0,
+            parser: ReplyParser::new(),
+            timeout,
+            limits: Limits::default(),
+            poisoned: false,
+        })
+    }
+
+    /// The per-syscall timeout in force.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Change the per-syscall timeout (at least 1 ms).
+    pub fn set_timeout(&mut self, timeout: Duration) -> Result<(), WireError> {
+        let timeout = timeout.max(MIN_TIMEOUT);
+        self.stream.set_timeouts(timeout).map_err(WireError::Io)?;
+        self.timeout = timeout;
+        Ok(())
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Replace the parser limits (max item size etc.).
+    pub fn set_limits(&mut self, limits: Limits) {
+        self.limits = limits;
+    }
+
+    /// Whether an earlier failure made this connection unusable.
+    pub fn is_poisoned(&self) -> bool {
+        self.poisoned
+    }
+
+    /// Mark the connection unusable (the stream state is unknown).
+    pub(crate) fn poison(&mut self) {
+        self.poisoned = true;
+    }
+
+    /// Whether this idle connection can carry another batch: not poisoned,
+    /// nothing left over in the buffer, and a non-blocking probe of the
+    /// socket finds neither EOF (peer closed it while idle) nor
+    /// unsolicited bytes. Costs two fcntl and one recv, no round trip.
+    /// A `false` answer is sticky.
+    pub fn is_reusable(&mut self) -> bool {
+        if self.poisoned || self.start != self.end {
+            self.poisoned = true;
+            return false;
+        }
+        if self.stream.set_nonblocking(true).is_err() {
+            self.poisoned = true;
+            return false;
+        }
+        let healthy = matches!(self.stream.probe_idle(), Ok(true));
+        let restored = self.stream.set_nonblocking(false).is_ok();
+        if !(healthy && restored) {
+            self.poisoned = true;
+        }
+        !self.poisoned
+    }
+
+    /// Write the whole of `bytes`; poisons on failure.
+    pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<(), WireError> {
+        let r = self.stream.write_all_bytes(bytes);
+        if r.is_err() {
+            self.poisoned = true;
+        }
+        r
+    }
+
+    /// Read and parse one reply of kind `expect`; poisons on failure.
+    pub(crate) fn read_reply(&mut self, expect: &Expect<'_>) -> Result<Reply, WireError> {
+        let r = self.read_reply_inner(expect);
+        if r.is_err() {
+            self.poisoned = true;
+            self.parser.reset();
+        }
+        r
+    }
+
+    fn read_reply_inner(&mut self, expect: &Expect<'_>) -> Result<Reply, WireError> {
+        let started = Instant::now();
+        let mut received: u64 = 0;
+        loop {
+            if self.start < self.end {
+                let pending = &self.buf[self.start..self.end];
+                let (reply, used) = self.parser.advance(expect, pending, &self.limits)?;
+                self.start += used.min(self.end - self.start);
+                if self.start == self.end {
+                    self.start = 0;
+                    self.end = 0;
+                }
+                if let Some(reply) = reply {
+                    return Ok(reply);
+                }
+            }
+            // Bounded in total, not only per read (see REPLY_TIMEOUTS).
+            let allowed = self.timeout.saturating_mul(REPLY_TIMEOUTS)
+                + Duration::from_secs_f64(received as f64 / REPLY_BYTES_PER_SEC as f64);
+            if started.elapsed() > allowed {
+                return Err(WireError::Protocol(format!(
+                    "reply still incomplete after {:.1} s ({received} bytes received): \
+                     the server keeps sending without finishing it",
+                    started.elapsed().as_secs_f64()
+                )));
+            }
+            received += self.fill()? as u64;
+        }
+    }
+
+    /// Read at least one byte more into the buffer, compacting or growing
+    /// it so that at least `MIN_READ` bytes are free.
+    fn fill(&mut self) -> Result<usize, WireError> {
+        if self.buf.len() - self.end < MIN_READ {
+            if self.start > 0 {
+                self.buf.copy_within(self.start..self.end, 0);
+                self.end -= self.start;
+                self.start = 0;
+            }
+            if self.buf.len() - self.end < MIN_READ {
+                let grown = (self.buf.len().saturating_mul(2)).max(self.end + MIN_READ);
+                self.buf.resize(grown, 0);
+            }
+        }
+        let n = self.stream.read_some(&mut self.buf[self.end..])?;
+        self.end += n;
+        Ok(n)
+    }
+
+    /// Called after a batch's replies were all read: unsolicited bytes
+    /// mean the stream is out of step; a buffer grown by a large reply is
+    /// given back.
+    pub(crate) fn finish_batch(&mut self) {
+        if self.start != self.end {
+            self.poisoned = true;
+        } else if self.buf.len() > SHRINK_ABOVE {
+            self.buf = vec![0; INITIAL_BUF];
+            self.start = 0;
+            self.end = 0;
+        }
+    }
+}

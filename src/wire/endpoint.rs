@@ -1,0 +1,48 @@
+//! Where a memcached server listens.
+//!
+//! Kept deliberately identical in shape to the config module's endpoint so
+//! the two can be unified; the wire layer only needs to know how to dial it.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A memcached server address: TCP host and port (hostname, IPv4 or IPv6
+/// literal) or a unix domain socket path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    Tcp { host: String, port: u16 },
+    Unix { path: PathBuf },
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Endpoint::Tcp { host, port } if host.contains(':') => write!(f, "[{host}]:{port}"),
+            Endpoint::Tcp { host, port } => write!(f, "{host}:{port}"),
+            Endpoint::Unix { path } => write!(f, "unix:{}", path.display()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    #[test]
+    fn display() {
+        let v4 = Endpoint::Tcp {
+            host: "127.0.0.1".into(),
+            port: 11211,
+        };
+        let v6 = Endpoint::Tcp {
+            host: "::1".into(),
+            port: 11211,
+        };
+        let unix = Endpoint::Unix {
+            path: "/tmp/m.sock".into(),
+        };
+        assert_eq!(v4.to_string(), "127.0.0.1:11211");
+        assert_eq!(v6.to_string(), "[::1]:11211");
+        assert_eq!(unix.to_string(), "unix:/tmp/m.sock");
+    }
+}

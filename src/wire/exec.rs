@@ -1,0 +1,143 @@
+//! Running batches: write everything first, then read every reply.
+//!
+//! Why: round trips, not bytes, are what a session request pays for.
+//! [`Conn::execute`] writes a whole [`Batch`] and then parses its replies
+//! in order, so lock+read is one round trip; [`execute_parallel`] writes
+//! the batches of *all* connections before reading any reply, so a write
+//! mirrored to N servers costs about one round trip (the slowest server),
+//! not N. Failures are per connection: one server timing out or sending
+//! garbage poisons only its own connection and result.
+//!
+//! A batch larger than [`INLINE_WRITE_MAX`] is written by a scoped helper
+//! thread on a clone of the socket while this thread reads replies: with
+//! plain write-then-read, a huge multi-get could fill both directions'
+//! socket buffers (the server blocks sending replies nobody reads, we
+//! block sending requests it no longer reads) and stall until the timeout.
+
+use std::thread::{self, ScopedJoinHandle};
+
+use super::conn::Conn;
+use super::error::WireError;
+use super::request::Batch;
+use super::response::{ErrorKind, Expect, Reply};
+
+/// Batches up to this size are written inline: they fit the kernel socket
+/// buffers, so the write never waits for the server to read.
+pub const INLINE_WRITE_MAX: usize = 64 << 10;
+
+impl Conn {
+    /// Send `batch` and return its replies, one per command, in order.
+    /// Any error poisons the connection (see [`Conn::is_reusable`]).
+    pub fn execute(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
+        let mut jobs = [(self, batch)];
+        execute_parallel(&mut jobs)
+            .pop()
+            .unwrap_or(Err(WireError::Closed))
+    }
+
+    /// Read the replies of an already written batch.
+    fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
+        let mut replies = Vec::with_capacity(batch.len());
+        for expect in batch.expects() {
+            let reply = self.read_reply(&expect)?;
+            if may_desync(&expect, &reply) {
+                self.poison();
+            }
+            replies.push(reply);
+        }
+        self.finish_batch();
+        Ok(replies)
+    }
+}
+
+/// Replies after which the stream may be out of step even though they
+/// parsed: an `ERROR` or `CLIENT_ERROR` to a store means the server may
+/// not have swallowed the data block and may read it as commands
+/// (memcached itself swallows it after `SERVER_ERROR`). The replies are
+/// still returned; the connection just is not reused. Errors to commands
+/// without a data block (`ERROR` to an unknown `stats` argument, a
+/// `CLIENT_ERROR` to `incr` on a non-number) leave the stream in step.
+fn may_desync(expect: &Expect<'_>, reply: &Reply) -> bool {
+    matches!(
+        (expect, reply),
+        (
+            Expect::Store,
+            Reply::Error(ErrorKind::Error | ErrorKind::ClientError, _)
+        )
+    )
+}
+
+enum Sent<'scope> {
+    /// Failed before or while writing (result known).
+    Failed(WireError),
+    /// Nothing to send.
+    Empty,
+    /// Fully written inline.
+    Written,
+    /// Being written by a helper thread.
+    Writing(ScopedJoinHandle<'scope, Result<(), WireError>>),
+}
+
+/// Run several batches on several connections at once: every batch is
+/// written first, then each connection's replies are read. Results are in
+/// job order; an error on one connection does not affect the others.
+pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Reply>, WireError>> {
+    thread::scope(|scope| {
+        let mut sent = Vec::with_capacity(jobs.len());
+        for (conn, batch) in jobs.iter_mut() {
+            let batch: &Batch = batch;
+            let bytes = batch.as_bytes();
+            let state = if conn.is_poisoned() {
+                Sent::Failed(WireError::Io(std::io::Error::new(
+                    std::io::ErrorKind::NotConnected,
+                    "connection poisoned by an earlier failure",
+                )))
+            } else if batch.is_empty() {
+                Sent::Empty
+            } else if bytes.len() <= INLINE_WRITE_MAX {
+                match conn.write_all(bytes) {
+                    Ok(()) => Sent::Written,
+                    Err(e) => Sent::Failed(e),
+                }
+            } else {
+                match conn.stream.try_clone() {
+                    Ok(mut writer) => {
+                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(bytes)))
+                    }
+                    Err(e) => {
+                        conn.poison();
+                        Sent::Failed(WireError::Io(e))
+                    }
+                }
+            };
+            sent.push(state);
+        }
+        jobs.iter_mut()
+            .zip(sent)
+            .map(|((conn, batch), state)| match state {
+                Sent::Failed(e) => Err(e),
+                Sent::Empty => Ok(Vec::new()),
+                Sent::Written => conn.receive(batch),
+                Sent::Writing(writer) => {
+                    let read = conn.receive(batch);
+                    if read.is_err() {
+                        // Unblock a writer still stuck on a dead peer.
+                        conn.stream.shutdown();
+                    }
+                    let wrote = writer.join().unwrap_or_else(|_| {
+                        Err(WireError::Io(std::io::Error::other(
+                            "writer thread panicked",
+                        )))
+                    });
+                    match (wrote, read) {
+                        (Err(e), _) => {
+                            conn.poison();
+                            Err(e)
+                        }
+                        (Ok(()), read) => read,
+                    }
+                }
+            })
+            .collect()
+    })
+}

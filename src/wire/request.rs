@@ -1,0 +1,474 @@
+//! Request batches: many ASCII commands in one buffer, written at once.
+//!
+//! Why: the session handler's lock+read (`incr K.lock 1`, `add K.lock`,
+//! `get K`) and mirrored writes must cost one round trip, which means the
+//! commands are encoded back to back into one `Vec<u8>` and written with a
+//! single `write_all`, and the batch remembers, in order, which reply kind
+//! each command expects so the replies can be parsed (and checked) in
+//! order.
+//!
+//! The batch is also the last line of defence against command injection:
+//! even though callers validate keys, every key is re-checked here (no
+//! control bytes, no space, no DEL, 1..=250 bytes) and a bad one is
+//! refused as a value, leaving the batch unchanged.
+
+use std::ops::Range;
+
+use super::error::WireError;
+use super::response::{Expect, KeyList};
+
+/// memcached's key length limit.
+pub const MAX_KEY_LEN: usize = 250;
+/// Longest `stats` argument accepted (`cachedump 1 100` and friends).
+pub const MAX_STATS_ARG_LEN: usize = 256;
+
+/// Reply kind of one queued command; `Values` points at its key list in
+/// the batch buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Store,
+    Arith,
+    Delete,
+    Touch,
+    FlushAll,
+    Version,
+    Stats,
+    Values { cas: bool, keys: Range<usize> },
+}
+
+/// Commands accumulated for one connection, sent in one write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Batch {
+    buf: Vec<u8>,
+    kinds: Vec<Kind>,
+}
+
+/// Refuse any key memcached's ASCII protocol cannot carry safely.
+pub fn check_key(key: &[u8]) -> Result<(), WireError> {
+    if key.is_empty() {
+        return Err(WireError::Refused("empty key".into()));
+    }
+    if key.len() > MAX_KEY_LEN {
+        return Err(WireError::Refused(format!(
+            "key of {} bytes exceeds {MAX_KEY_LEN}",
+            key.len()
+        )));
+    }
+    if let Some(&b) = key.iter().find(|&&b| b <= 0x20 || b == 0x7f) {
+        return Err(WireError::Refused(format!(
+            "key contains byte 0x{b:02x} (control, space or DEL)"
+        )));
+    }
+    Ok(())
+}
+
+fn check_stats_arg(arg: &str) -> Result<(), WireError> {
+    let bytes = arg.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_STATS_ARG_LEN {
+        return Err(WireError::Refused(
+            "stats argument empty or too long".into(),
+        ));
+    }
+    if bytes.iter().any(|&b| (b < 0x20) || b == 0x7f) {
+        return Err(WireError::Refused(
+            "stats argument contains a control byte".into(),
+        ));
+    }
+    Ok(())
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Empty the batch, keeping its allocations for reuse.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+        self.kinds.clear();
+    }
+
+    /// Number of commands (= replies expected).
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The encoded request bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// The reply kind expected for command `i`.
+    pub fn expect(&self, i: usize) -> Option<Expect<'_>> {
+        self.kinds.get(i).map(|k| self.to_expect(k))
+    }
+
+    /// The reply kinds, in command order.
+    pub fn expects(&self) -> impl Iterator<Item = Expect<'_>> + '_ {
+        self.kinds.iter().map(move |k| self.to_expect(k))
+    }
+
+    fn to_expect(&self, kind: &Kind) -> Expect<'_> {
+        match kind {
+            Kind::Store => Expect::Store,
+            Kind::Arith => Expect::Arith,
+            Kind::Delete => Expect::Delete,
+            Kind::Touch => Expect::Touch,
+            Kind::FlushAll => Expect::FlushAll,
+            Kind::Version => Expect::Version,
+            Kind::Stats => Expect::Stats,
+            Kind::Values { cas, keys } => Expect::Values {
+                cas: *cas,
+                keys: KeyList::new(self.buf.get(keys.clone()).unwrap_or(&[])),
+            },
+        }
+    }
+
+    /// `get key`
+    pub fn get(&mut self, key: &[u8]) -> Result<&mut Batch, WireError> {
+        self.retrieval(b"get ", false, &[key])
+    }
+
+    /// `get k1 k2 ...` (one reply holding the hits).
+    pub fn get_multi(&mut self, keys: &[&[u8]]) -> Result<&mut Batch, WireError> {
+        self.retrieval(b"get ", false, keys)
+    }
+
+    /// `gets k1 k2 ...` (hits carry their cas unique).
+    pub fn gets(&mut self, keys: &[&[u8]]) -> Result<&mut Batch, WireError> {
+        self.retrieval(b"gets ", true, keys)
+    }
+
+    fn retrieval(
+        &mut self,
+        verb: &[u8],
+        cas: bool,
+        keys: &[&[u8]],
+    ) -> Result<&mut Batch, WireError> {
+        if keys.is_empty() {
+            return Err(WireError::Refused("retrieval without keys".into()));
+        }
+        for key in keys {
+            check_key(key)?;
+        }
+        self.buf.extend_from_slice(verb);
+        let start = self.buf.len();
+        for (i, key) in keys.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b' ');
+            }
+            self.buf.extend_from_slice(key);
+        }
+        let end = self.buf.len();
+        self.buf.extend_from_slice(b"\r\n");
+        self.kinds.push(Kind::Values {
+            cas,
+            keys: start..end,
+        });
+        Ok(self)
+    }
+
+    /// `set key flags exptime len` + data.
+    pub fn set(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"set ", key, flags, exptime, data, None)
+    }
+
+    /// `add`: store only if absent.
+    pub fn add(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"add ", key, flags, exptime, data, None)
+    }
+
+    /// `replace`: store only if present.
+    pub fn replace(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"replace ", key, flags, exptime, data, None)
+    }
+
+    /// `append` (memcached ignores flags and exptime for it).
+    pub fn append(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"append ", key, flags, exptime, data, None)
+    }
+
+    /// `prepend` (memcached ignores flags and exptime for it).
+    pub fn prepend(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"prepend ", key, flags, exptime, data, None)
+    }
+
+    /// `cas key flags exptime len unique` + data.
+    pub fn cas(
+        &mut self,
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+        cas: u64,
+    ) -> Result<&mut Batch, WireError> {
+        self.store(b"cas ", key, flags, exptime, data, Some(cas))
+    }
+
+    fn store(
+        &mut self,
+        verb: &[u8],
+        key: &[u8],
+        flags: u32,
+        exptime: u32,
+        data: &[u8],
+        cas: Option<u64>,
+    ) -> Result<&mut Batch, WireError> {
+        check_key(key)?;
+        self.buf.reserve(verb.len() + key.len() + 48 + data.len());
+        self.buf.extend_from_slice(verb);
+        self.buf.extend_from_slice(key);
+        self.push_num(u64::from(flags));
+        self.push_num(u64::from(exptime));
+        self.push_num(data.len() as u64);
+        if let Some(cas) = cas {
+            self.push_num(cas);
+        }
+        self.buf.extend_from_slice(b"\r\n");
+        self.buf.extend_from_slice(data);
+        self.buf.extend_from_slice(b"\r\n");
+        self.kinds.push(Kind::Store);
+        Ok(self)
+    }
+
+    /// `incr key delta`
+    pub fn incr(&mut self, key: &[u8], delta: u64) -> Result<&mut Batch, WireError> {
+        self.keyed(b"incr ", key, Some(delta), Kind::Arith)
+    }
+
+    /// `decr key delta` (memcached floors at 0).
+    pub fn decr(&mut self, key: &[u8], delta: u64) -> Result<&mut Batch, WireError> {
+        self.keyed(b"decr ", key, Some(delta), Kind::Arith)
+    }
+
+    /// `delete key`
+    pub fn delete(&mut self, key: &[u8]) -> Result<&mut Batch, WireError> {
+        self.keyed(b"delete ", key, None, Kind::Delete)
+    }
+
+    /// `touch key exptime`
+    pub fn touch(&mut self, key: &[u8], exptime: u32) -> Result<&mut Batch, WireError> {
+        self.keyed(b"touch ", key, Some(u64::from(exptime)), Kind::Touch)
+    }
+
+    fn keyed(
+        &mut self,
+        verb: &[u8],
+        key: &[u8],
+        arg: Option<u64>,
+        kind: Kind,
+    ) -> Result<&mut Batch, WireError> {
+        check_key(key)?;
+        self.buf.extend_from_slice(verb);
+        self.buf.extend_from_slice(key);
+        if let Some(arg) = arg {
+            self.push_num(arg);
+        }
+        self.buf.extend_from_slice(b"\r\n");
+        self.kinds.push(kind);
+        Ok(self)
+    }
+
+    /// `flush_all` (delay 0) or `flush_all delay`.
+    pub fn flush_all(&mut self, delay: u32) -> Result<&mut Batch, WireError> {
+        self.buf.extend_from_slice(b"flush_all");
+        if delay > 0 {
+            self.push_num(u64::from(delay));
+        }
+        self.buf.extend_from_slice(b"\r\n");
+        self.kinds.push(Kind::FlushAll);
+        Ok(self)
+    }
+
+    /// `version`
+    pub fn version(&mut self) -> Result<&mut Batch, WireError> {
+        self.buf.extend_from_slice(b"version\r\n");
+        self.kinds.push(Kind::Version);
+        Ok(self)
+    }
+
+    /// `stats` or `stats <arg>` (`items`, `slabs`, `sizes`,
+    /// `cachedump 1 100`, `reset`, ...). The argument may contain spaces
+    /// but no control byte.
+    pub fn stats(&mut self, arg: Option<&str>) -> Result<&mut Batch, WireError> {
+        if let Some(arg) = arg {
+            check_stats_arg(arg)?;
+        }
+        self.buf.extend_from_slice(b"stats");
+        if let Some(arg) = arg {
+            self.buf.push(b' ');
+            self.buf.extend_from_slice(arg.as_bytes());
+        }
+        self.buf.extend_from_slice(b"\r\n");
+        self.kinds.push(Kind::Stats);
+        Ok(self)
+    }
+
+    /// Append ` <n>` in decimal.
+    fn push_num(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.buf.push(b' ');
+        self.buf.extend_from_slice(&digits[i..]);
+    }
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    fn text(b: &Batch) -> String {
+        String::from_utf8(b.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn encodes_every_command() {
+        let mut b = Batch::new();
+        b.get(b"k").unwrap();
+        b.get_multi(&[b"a", b"b"]).unwrap();
+        b.gets(&[b"c"]).unwrap();
+        b.set(b"k", 1, 2, b"xy").unwrap();
+        b.add(b"k", 0, 0, b"").unwrap();
+        b.replace(b"k", 3, 4, b"z").unwrap();
+        b.append(b"k", 0, 0, b"a").unwrap();
+        b.prepend(b"k", 0, 0, b"p").unwrap();
+        b.cas(b"k", u32::MAX, 5, b"c", u64::MAX).unwrap();
+        b.incr(b"n", 1).unwrap();
+        b.decr(b"n", 0).unwrap();
+        b.delete(b"k").unwrap();
+        b.touch(b"k", 60).unwrap();
+        b.flush_all(0).unwrap().flush_all(10).unwrap();
+        b.version().unwrap();
+        b.stats(None)
+            .unwrap()
+            .stats(Some("cachedump 1 10"))
+            .unwrap();
+        assert_eq!(
+            text(&b),
+            "get k\r\nget a b\r\ngets c\r\nset k 1 2 2\r\nxy\r\nadd k 0 0 0\r\n\r\n\
+             replace k 3 4 1\r\nz\r\nappend k 0 0 1\r\na\r\nprepend k 0 0 1\r\np\r\n\
+             cas k 4294967295 5 1 18446744073709551615\r\nc\r\nincr n 1\r\ndecr n 0\r\n\
+             delete k\r\ntouch k 60\r\nflush_all\r\nflush_all 10\r\nversion\r\nstats\r\n\
+             stats cachedump 1 10\r\n"
+        );
+        assert_eq!(b.len(), 18);
+        let e: Vec<_> = b.expects().collect();
+        assert_eq!(
+            e[1],
+            Expect::Values {
+                cas: false,
+                keys: KeyList::new(b"a b")
+            }
+        );
+        assert_eq!(
+            e[2],
+            Expect::Values {
+                cas: true,
+                keys: KeyList::new(b"c")
+            }
+        );
+        assert_eq!(e[3], Expect::Store);
+        assert_eq!(e[9], Expect::Arith);
+        assert_eq!(e[17], Expect::Stats);
+        assert_eq!(b.expect(18), None);
+        b.clear();
+        assert!(b.is_empty() && b.as_bytes().is_empty());
+    }
+
+    #[test]
+    fn refuses_injecting_keys_and_leaves_batch_unchanged() {
+        let mut b = Batch::new();
+        b.get(b"ok").unwrap();
+        let before = b.clone();
+        let long = vec![b'a'; 251];
+        let bad: Vec<&[u8]> = vec![
+            b"",
+            b"a b",
+            b"a\r\nflush_all",
+            b"a\nb",
+            b"a\x00",
+            b"\x7f",
+            b"\x1f",
+            b"tab\t",
+            &long,
+        ];
+        for key in &bad {
+            assert!(matches!(b.get(key), Err(WireError::Refused(_))));
+            assert!(matches!(
+                b.get_multi(&[b"fine", key]),
+                Err(WireError::Refused(_))
+            ));
+            assert!(matches!(b.gets(&[key]), Err(WireError::Refused(_))));
+            assert!(b.set(key, 0, 0, b"x").is_err());
+            assert!(b.add(key, 0, 0, b"x").is_err());
+            assert!(b.replace(key, 0, 0, b"x").is_err());
+            assert!(b.append(key, 0, 0, b"x").is_err());
+            assert!(b.prepend(key, 0, 0, b"x").is_err());
+            assert!(b.cas(key, 0, 0, b"x", 1).is_err());
+            assert!(b.incr(key, 1).is_err());
+            assert!(b.decr(key, 1).is_err());
+            assert!(b.delete(key).is_err());
+            assert!(b.touch(key, 1).is_err());
+        }
+        assert!(b.get_multi(&[]).is_err());
+        assert!(b.gets(&[]).is_err());
+        assert!(b.stats(Some("items\r\nflush_all")).is_err());
+        assert!(b.stats(Some("")).is_err());
+        assert!(b.stats(Some(&"x".repeat(MAX_STATS_ARG_LEN + 1))).is_err());
+        assert_eq!(b, before);
+        // Bytes above 0x7f and the 250-byte maximum are fine.
+        let max = vec![b'k'; 250];
+        assert!(b.get(&max).is_ok());
+        assert!(b.get("ключ".as_bytes()).is_ok());
+        assert!(!WireError::Refused(String::new()).is_server_failure());
+    }
+
+    #[test]
+    fn data_may_contain_anything() {
+        let mut b = Batch::new();
+        b.set(b"k", 0, 0, b"\r\nEND\r\nget x\r\n").unwrap();
+        assert_eq!(text(&b), "set k 0 0 14\r\n\r\nEND\r\nget x\r\n\r\n");
+    }
+}
