@@ -1,0 +1,58 @@
+//! The `MemcachePool` and `Memcache` classes. Both objects carry the same
+//! state ([`Handle`]); the methods are raw handlers (see [`super::glue`])
+//! so that parameter names, optional arguments and by-reference flags match
+//! pecl memcache's reflection, and so that every method works on either
+//! class and on user subclasses (whose objects are created by the parent's
+//! handler and so carry one of these two layouts).
+
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendClassObject, ZendObject};
+
+use super::glue;
+use super::object::Handle;
+
+#[php_class]
+#[php(name = "MemcachePool", modifier = pool_modifier)]
+#[derive(Default)]
+pub struct MemcachePoolObject {
+    pub(crate) state: Handle,
+}
+
+#[php_impl]
+impl MemcachePoolObject {
+    pub fn __construct() -> Self {
+        Self::default()
+    }
+}
+
+#[php_class]
+#[php(name = "Memcache", modifier = memcache_modifier)]
+#[php(extends(MemcachePoolObject))]
+#[derive(Default)]
+pub struct MemcacheObject {
+    pub(crate) state: Handle,
+}
+
+#[php_impl]
+impl MemcacheObject {
+    pub fn __construct() -> Self {
+        Self::default()
+    }
+}
+
+fn pool_modifier(b: ClassBuilder) -> ClassBuilder {
+    glue::pool_methods(b)
+}
+
+fn memcache_modifier(b: ClassBuilder) -> ClassBuilder {
+    glue::memcache_methods(b)
+}
+
+/// The state of a MemcachePool/Memcache object (or of a user subclass).
+pub fn handle_of(obj: &ZendObject) -> Option<Handle> {
+    if let Some(o) = ZendClassObject::<MemcachePoolObject>::from_zend_obj(obj) {
+        return Some(o.state.clone());
+    }
+    ZendClassObject::<MemcacheObject>::from_zend_obj(obj).map(|o| o.state.clone())
+}

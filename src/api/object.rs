@@ -1,0 +1,168 @@
+//! The state behind a `MemcachePool` / `Memcache` object: its servers (with
+//! their per-object parameters), failure callbacks and compression settings,
+//! and the [`Pool`] (ring + execution) built from them.
+//!
+//! The state sits in an `Rc<RefCell<..>>` owned by the PHP object. Every
+//! operation borrows it only to take a snapshot ([`Snapshot`]) and drops the
+//! borrow before any network I/O or call back into PHP (serialize,
+//! unserialize → `__wakeup`, failure callbacks), so re-entrant calls on the
+//! same object work.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use ext_php_rs::types::Zval;
+
+use crate::config::ini::{HashFn, HashStrategy, Settings};
+use crate::config::save_path::{Endpoint, ServerSpec};
+use crate::pool::hash::HashFunction;
+use crate::pool::ring::Strategy;
+use crate::pool::Pool;
+
+/// One server added to an object.
+pub struct ServerEntry {
+    /// Host as given (`unix:///path` for a socket), for callbacks and stats keys.
+    pub host: String,
+    pub port: u16,
+    pub spec: ServerSpec,
+    /// `status` of addServer/setServerParams: false = treated as failed.
+    pub enabled: bool,
+    pub callback: Option<Zval>,
+    /// pecl's per-server status: 1 disconnected, 3 connected, 0 failed.
+    pub last_status: i64,
+}
+
+impl ServerEntry {
+    /// `host:port` as pecl names a server in getExtendedStats and findServer.
+    pub fn name(&self) -> String {
+        if self.host.starts_with("unix://") {
+            format!("{}:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct PoolState {
+    pub servers: Vec<ServerEntry>,
+    pool: Option<(Rc<Pool>, u8, u8)>,
+    /// setCompressThreshold(); None = memcache.compress_threshold.
+    pub threshold: Option<(u32, f64)>,
+    pub callback: Option<Zval>,
+}
+
+pub type Handle = Rc<RefCell<PoolState>>;
+
+/// What an operation needs, taken out of the object so no borrow is held
+/// while it runs.
+pub struct Snapshot {
+    pub pool: Rc<Pool>,
+    /// Per server: (host, port, udp_port, enabled).
+    pub servers: Vec<(String, u16, u16, bool)>,
+    pub threshold: u32,
+    pub min_savings: f64,
+}
+
+fn strategy(s: &Settings) -> Strategy {
+    match s.hash_strategy {
+        HashStrategy::Consistent => Strategy::Consistent,
+        HashStrategy::Standard => Strategy::Standard,
+    }
+}
+
+fn hash_fn(s: &Settings) -> HashFunction {
+    match s.hash_function {
+        HashFn::Crc32 => HashFunction::Crc32,
+        HashFn::Fnv => HashFunction::Fnv,
+    }
+}
+
+impl PoolState {
+    pub fn add(&mut self, entry: ServerEntry) {
+        self.servers.push(entry);
+        self.pool = None;
+    }
+
+    /// The snapshot for one operation; None when no server was added.
+    pub fn snapshot(&mut self, s: &Settings) -> Option<Snapshot> {
+        if self.servers.is_empty() {
+            return None;
+        }
+        let key = (s.hash_strategy as u8, s.hash_function as u8);
+        let pool = match &self.pool {
+            Some((p, a, b)) if (*a, *b) == key => p.clone(),
+            _ => {
+                let specs = self.servers.iter().map(|e| e.spec.clone()).collect();
+                let p = Rc::new(Pool::new(specs, strategy(s), hash_fn(s)).ok()?);
+                self.pool = Some((p.clone(), key.0, key.1));
+                p
+            }
+        };
+        let (threshold, min_savings) =
+            self.threshold.unwrap_or((s.compress_threshold, super::codec::DEFAULT_MIN_SAVINGS));
+        Some(Snapshot {
+            pool,
+            servers: self
+                .servers
+                .iter()
+                .map(|e| (e.host.clone(), e.port, e.spec.udp_port, e.enabled))
+                .collect(),
+            threshold,
+            min_savings,
+        })
+    }
+
+    /// Forget the built pool (server parameters changed).
+    pub fn invalidate(&mut self) {
+        self.pool = None;
+    }
+
+    pub fn find(&self, host: &str, port: u16) -> Option<usize> {
+        self.servers.iter().position(|e| e.host == host && e.port == port)
+    }
+}
+
+/// Builds the spec of a server given to addServer/connect. `host` may be
+/// `unix:///path` (port ignored, 0) or `tcp://host`.
+pub fn make_spec(
+    host: &str,
+    port: u16,
+    udp_port: u16,
+    persistent: bool,
+    weight: u32,
+    timeout: Duration,
+    retry_interval: Duration,
+) -> Result<(String, u16, ServerSpec), String> {
+    if let Some(path) = host.strip_prefix("unix://") {
+        if path.is_empty() {
+            return Err("Invalid unix socket path".into());
+        }
+        let spec = ServerSpec {
+            endpoint: Endpoint::Unix { path: path.into() },
+            ring_name: format!("{host}:0"),
+            persistent,
+            weight,
+            timeout,
+            retry_interval,
+            udp_port: 0,
+        };
+        return Ok((host.to_string(), 0, spec));
+    }
+    let bare = host.strip_prefix("tcp://").unwrap_or(host);
+    let bare_host = bare.trim_start_matches('[').trim_end_matches(']');
+    if bare_host.is_empty() {
+        return Err("Invalid host".into());
+    }
+    let spec = ServerSpec {
+        endpoint: Endpoint::Tcp { host: bare_host.to_string(), port },
+        ring_name: format!("{bare}:{port}"),
+        persistent,
+        weight,
+        timeout,
+        retry_interval,
+        udp_port,
+    };
+    Ok((host.to_string(), port, spec))
+}
