@@ -7,14 +7,15 @@
 
 use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::prelude::*;
-use ext_php_rs::types::{ZendClassObject, ZendObject};
+use ext_php_rs::types::ZendObject;
+
+use crate::ffi::api_object::class_object;
 
 use super::glue;
 use super::object::Handle;
 
 #[php_class]
 #[php(name = "MemcachePool", modifier = pool_modifier)]
-#[derive(Default)]
 pub struct MemcachePoolObject {
     pub(crate) state: Handle,
 }
@@ -22,14 +23,13 @@ pub struct MemcachePoolObject {
 #[php_impl]
 impl MemcachePoolObject {
     pub fn __construct() -> Self {
-        Self::default()
+        Self { state: Handle::default() }
     }
 }
 
 #[php_class]
 #[php(name = "Memcache", modifier = memcache_modifier)]
 #[php(extends(MemcachePoolObject))]
-#[derive(Default)]
 pub struct MemcacheObject {
     pub(crate) state: Handle,
 }
@@ -37,7 +37,7 @@ pub struct MemcacheObject {
 #[php_impl]
 impl MemcacheObject {
     pub fn __construct() -> Self {
-        Self::default()
+        Self { state: Handle::default() }
     }
 }
 
@@ -49,10 +49,14 @@ fn memcache_modifier(b: ClassBuilder) -> ClassBuilder {
     glue::memcache_methods(b)
 }
 
-/// The state of a MemcachePool/Memcache object (or of a user subclass).
-pub fn handle_of(obj: &ZendObject) -> Option<Handle> {
-    if let Some(o) = ZendClassObject::<MemcachePoolObject>::from_zend_obj(obj) {
+/// The state of a MemcachePool/Memcache object (or of a user subclass,
+/// created on first use when its constructor did not call the parent's).
+///
+/// The classes deliberately implement no `Default`: ext-php-rs would then
+/// build every object, including a subclass's, as the base class itself.
+pub fn handle_of(obj: &mut ZendObject) -> Option<Handle> {
+    if let Some(o) = class_object::<MemcachePoolObject>(obj, || MemcachePoolObject::__construct()) {
         return Some(o.state.clone());
     }
-    ZendClassObject::<MemcacheObject>::from_zend_obj(obj).map(|o| o.state.clone())
+    class_object::<MemcacheObject>(obj, || MemcacheObject::__construct()).map(|o| o.state.clone())
 }

@@ -87,7 +87,7 @@ pub fn function(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req:
             too_few(name, req + 1, n + 1, args.len());
             return;
         }
-        let h = args[0].as_deref().map(|z| z.dereference()).and_then(|z| z.object()).and_then(handle_of);
+        let h = args[0].as_deref_mut().map(|z| z.dereference_mut()).and_then(|z| z.object_mut()).and_then(handle_of);
         let Some(h) = h else {
             let given = args[0].as_deref().map(|z| type_name(z.dereference())).unwrap_or("null");
             let _ = PhpException::new(
@@ -233,7 +233,7 @@ fn connect_function(ex: &mut ExecuteData, ret: &mut Zval, name: &str, persistent
             too_few(name, 1, 8, 0);
             return;
         }
-        let obj = MemcacheObject::default();
+        let obj = MemcacheObject::__construct();
         let h = obj.state.clone();
         let mut out = Out::default();
         let n = servers::connect_order(&mut args, persistent);
