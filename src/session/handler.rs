@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use super::lock::{self, LockError};
 use super::replicate::{self, describe, found, targets};
-use super::{exptime, Outcome};
+use super::{exptime, value, Outcome};
 use crate::config::ini::{session_key, HashFn, HashStrategy, Settings};
 use crate::config::save_path::parse_save_path;
 use crate::config::current;
@@ -217,9 +217,6 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
             failures.append(&mut mirror_failures);
             return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         };
-        if !allow_failover && seq.first() != Some(&primary) {
-            return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
-        }
         let res = replicate::run_each(&open.pool, &live, |i, b| {
             if i == primary {
                 lock::push_acquire(b, &key, lock_timeout)
@@ -257,7 +254,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
         health::count(&open.pool.server(*i).id, |s| s.failovers += 1);
     }
 
-    let data = match lock::first_attempt(&first) {
+    let stored = match lock::first_attempt(first) {
         Some(data) => data,
         None => match lock::wait(&open.pool, primary, &key, lock_timeout, wait_limit) {
             Ok(acq) => {
@@ -286,26 +283,35 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     open.lock = Some((key.clone(), primary));
 
     let mut warnings = Vec::new();
-    let (data, mut missing) = match data {
-        Some(d) => (d, mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect::<Vec<_>>()),
+    let without: Vec<usize> = mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect();
+    // The stored form (bytes + flags) is what gets copied back; the session
+    // string PHP gets is its decoding.
+    let (item, source, missing) = match stored {
+        Some(item) => (item, primary, without),
         None => {
             // Missing where we locked: fetch it from a mirror that has it.
             let holders: Vec<usize> = mirrors.iter().filter(|(_, has)| *has).map(|(i, _)| *i).collect();
             let got = replicate::run(&open.pool, &holders, |b| b.get(&key).map(|_| ()));
-            match got.ok.iter().find_map(|(_, rep)| found(rep)).map(<[u8]>::to_vec) {
-                Some(d) => {
-                    let mut m: Vec<usize> = mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect();
-                    m.insert(0, primary);
-                    (d, m)
-                }
+            match got.ok.iter().find_map(|(i, rep)| found(rep).map(|item| (*i, item.clone()))) {
+                Some((from, item)) => (item, from, std::iter::once(primary).chain(without).collect()),
                 // A new session (or one expired everywhere).
                 None => return Outcome::ok(Vec::new(), warnings),
             }
         }
     };
-    missing.dedup();
+    let data = match value::decode(item.data.clone(), item.flags) {
+        Ok(d) => d,
+        Err(why) => {
+            return Outcome::fail(vec![format!(
+                "cannot read session '{}' from server {}: {why}",
+                sid_text(sid),
+                open.pool.server(source).spec.ring_name
+            )])
+        }
+    };
     if !missing.is_empty() {
-        let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, &data).map(|_| ()));
+        let repaired =
+            replicate::run(&open.pool, &missing, |b| b.set(&key, item.flags, exp, &item.data).map(|_| ()));
         for (i, rep) in &repaired.ok {
             if matches!(rep.first(), Some(Reply::Stored)) {
                 health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
@@ -363,11 +369,12 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         open.lock = None;
     }
     let exp = exptime(maxlifetime);
+    let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
     let mut result = replicate::run(&open.pool, &servers, |b| {
         if touch {
             b.touch(&key, exp).map(|_| ())?;
         } else {
-            b.set(&key, 0, exp, data).map(|_| ())?;
+            b.set(&key, flags, exp, &bytes).map(|_| ())?;
         }
         if held.is_some() {
             lock::push_release(b, &key, lt)?;
@@ -384,7 +391,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             .map(|(i, _)| *i)
             .collect();
         if !missing.is_empty() {
-            let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, 0, exp, data).map(|_| ()));
+            let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, flags, exp, &bytes).map(|_| ()));
             result.ok.retain(|(i, _)| !missing.contains(i));
             for (i, rep) in &repaired.ok {
                 if matches!(rep.first(), Some(Reply::Stored)) {

@@ -23,7 +23,8 @@ use std::time::{Duration, Instant};
 
 pub use crate::config::ini::lock_key;
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Reply, WireError};
+use super::value::LOCK_FLAGS;
+use crate::wire::{Batch, Item, Reply, WireError};
 
 /// Why the lock was not taken.
 #[derive(Debug)]
@@ -37,7 +38,7 @@ pub enum LockError {
 /// A lock taken, with the session data read under it.
 #[derive(Debug)]
 pub struct Acquired {
-    pub data: Option<Vec<u8>>,
+    pub data: Option<Item>,
     /// Time spent waiting for another holder (zero when uncontended).
     pub waited: Duration,
 }
@@ -46,9 +47,9 @@ fn is_ours(incr: Option<&Reply>, add: Option<&Reply>) -> bool {
     matches!(incr, Some(Reply::Number(1))) || matches!(add, Some(Reply::Stored))
 }
 
-fn value_of(reply: Option<&Reply>) -> Option<Vec<u8>> {
+fn value_of(reply: Option<Reply>) -> Option<Item> {
     match reply {
-        Some(Reply::Values(items)) => items.first().map(|i| i.data.clone()),
+        Some(Reply::Values(items)) => items.into_iter().next(),
         _ => None,
     }
 }
@@ -70,17 +71,17 @@ pub fn pause(waited: Duration) -> Duration {
 pub fn push_acquire(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
     let lkey = lock_key(key);
     batch.incr(&lkey, 1)?;
-    batch.add(&lkey, 0, lock_timeout, b"1")?;
+    batch.add(&lkey, LOCK_FLAGS, lock_timeout, b"1")?;
     batch.get(key)?;
     Ok(())
 }
 
-/// Reads the replies of [`push_acquire`]: `Some(data)` when the lock is
-/// ours (data is None when the session does not exist there), `None` when
-/// another request holds it.
-pub fn first_attempt(replies: &[Reply]) -> Option<Option<Vec<u8>>> {
+/// Reads the replies of [`push_acquire`]: `Some(item)` when the lock is
+/// ours (the item is None when the session does not exist there), `None`
+/// when another request holds it.
+pub fn first_attempt(replies: Vec<Reply>) -> Option<Option<Item>> {
     if is_ours(replies.first(), replies.get(1)) {
-        Some(value_of(replies.get(2)))
+        Some(value_of(replies.into_iter().nth(2)))
     } else {
         None
     }
@@ -99,7 +100,7 @@ pub fn wait(
     let start = Instant::now();
     let mut poll = Batch::new();
     poll.incr(&lkey, 1).map_err(|e| refused(pool, i, e))?;
-    poll.add(&lkey, 0, lock_timeout, b"1").map_err(|e| refused(pool, i, e))?;
+    poll.add(&lkey, LOCK_FLAGS, lock_timeout, b"1").map_err(|e| refused(pool, i, e))?;
     loop {
         let waited = start.elapsed();
         if waited >= wait_limit {
@@ -114,7 +115,7 @@ pub fn wait(
             let mut get = Batch::new();
             get.get(key).map_err(|e| refused(pool, i, e))?;
             let g = pool.execute(i, &get).map_err(LockError::Server)?;
-            return Ok(Acquired { data: value_of(g.first()), waited: start.elapsed() });
+            return Ok(Acquired { data: value_of(g.into_iter().next()), waited: start.elapsed() });
         }
     }
 }
@@ -125,7 +126,7 @@ fn refused(pool: &Pool, i: usize, error: WireError) -> LockError {
 
 /// Adds the release of `key`'s lock to a batch (record set to "0").
 pub fn push_release(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
-    batch.set(&lock_key(key), 0, lock_timeout, b"0").map(|_| ())
+    batch.set(&lock_key(key), LOCK_FLAGS, lock_timeout, b"0").map(|_| ())
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 pub mod handler;
 pub mod lock;
 pub mod replicate;
+pub mod value;
 
 /// The result of an entry point, plus the warnings to emit for it (the seam
 /// emits them after the Rust call has returned). The reason of a failure is

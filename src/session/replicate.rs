@@ -75,10 +75,10 @@ pub fn run_each(
     out.into_iter().map(|(i, r)| (i, r.expect("every server has an outcome"))).collect()
 }
 
-/// The data of the first reply of a `get`, if it found the key.
-pub fn found(replies: &[Reply]) -> Option<&[u8]> {
+/// The item of the first reply of a `get`, if it found the key.
+pub fn found(replies: &[Reply]) -> Option<&crate::wire::Item> {
     match replies.first() {
-        Some(Reply::Values(items)) => items.first().map(|i| i.data.as_slice()),
+        Some(Reply::Values(items)) => items.first(),
         _ => None,
     }
 }
