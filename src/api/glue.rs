@@ -259,6 +259,10 @@ extern "C" fn f_debug(ex: &mut ExecuteData, ret: &mut Zval) {
     crate::ffi::guard("memcache_debug", (), || {
         let mut ph: Vec<Arg> = vec![Arg::new("on_off", M)];
         let _ = args_of(ex, 1, &mut ph);
+        ext_php_rs::error::php_error(
+            &ext_php_rs::flags::ErrorType::Warning,
+            "memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)",
+        );
         ret.set_bool(false);
     })
 }

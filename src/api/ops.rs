@@ -209,6 +209,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                     set_ref(args, 2, long_zval(cas as i64));
                 }
             }
+            Err(e) if e.message().is_empty() => {}
             Err(e) => out.notice(e.message()),
         }
         return;
@@ -227,6 +228,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                 values::insert(&mut cas_arr, user, long_zval(cas as i64));
                 any = true;
             }
+            Err(e) if e.message().is_empty() => {}
             Err(e) => out.notice(e.message()),
         }
     }

@@ -61,10 +61,13 @@ fn failures(handle: &Handle, list: Failures) {
                 e.last_status = 0;
             }
         }
-        php_error(
-            &ErrorType::Notice,
-            &format!("Server {host} (tcp {port}, udp {udp}) failed with: {}", f.message),
-        );
+        // As pecl: a failure callback replaces the notice.
+        if cb.is_none() {
+            php_error(
+                &ErrorType::Notice,
+                &format!("Server {host} (tcp {port}, udp {udp}) failed with: {}", f.message),
+            );
+        }
         if let Some(cb) = cb {
             if let Ok(c) = ZendCallable::new(&cb) {
                 let h = host.clone();

@@ -244,7 +244,8 @@ pub fn find_server(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         out.warn("Invalid key");
         return;
     };
-    if let Some(i) = exec::route(&snap, &s, &wk, &[]) {
+    // pecl names the key's server whatever its state.
+    if let Some(i) = Some(snap.pool.ring().server_for(&wk)) {
         let name = h.borrow().servers.get(i).map(|e| e.name());
         if let Some(n) = name {
             *ret = bytes_zval(n.as_bytes());

@@ -84,6 +84,8 @@ fn serialize(z: &Zval) -> Result<Vec<u8>, EncodeError> {
 pub enum DecodeError {
     Uncompress,
     Unserialize,
+    /// User code (`__wakeup`) threw: the exception says it all.
+    Thrown,
 }
 
 impl DecodeError {
@@ -91,6 +93,7 @@ impl DecodeError {
         match self {
             DecodeError::Uncompress => "Failed to uncompress data",
             DecodeError::Unserialize => "Failed to unserialize data",
+            DecodeError::Thrown => "",
         }
     }
 }
@@ -123,6 +126,9 @@ fn unserialize(data: &[u8]) -> Result<Zval, DecodeError> {
     };
     let out = f.try_call(vec![&arg]);
     ext_php_rs::zend::ExecutorGlobals::get_mut().error_reporting = saved;
+    if ext_php_rs::zend::ExecutorGlobals::has_exception() {
+        return Err(DecodeError::Thrown);
+    }
     let out = out.map_err(|_| DecodeError::Unserialize)?;
     if out.is_false() && data != b"b:0;" {
         return Err(DecodeError::Unserialize);
