@@ -32,6 +32,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 unsafe extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
     ffi::guard("module startup", ffi::FAILURE, || {
         ffi::install_quiet_panic_hook();
+        ffi::register_fork_handler();
         ffi::ini::register(module_number);
         if let Some(startup) = STARTUP.get() {
             ext_php_rs::internal::ext_php_rs_startup();

@@ -54,9 +54,29 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
+/// Testing hook, not a feature: when the environment variable
+/// `PHP_MEMCACHE_TEST_PANIC` names an entry point as [`guard`] calls it
+/// (`session read`, `session open`, ...; several separated by commas), that
+/// entry point panics inside the guard, so a test can prove a panic becomes a
+/// warning and a failure return (php-tests/4xx_*fault*). The variable is
+/// read once per process; when it is unset the cost is one atomic load.
+fn injected_panic(what: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| std::env::var("PHP_MEMCACHE_TEST_PANIC").ok())
+        .as_deref()
+        .is_some_and(|names| names.split(',').any(|n| n.trim() == what))
+}
+
 /// Runs `f`, turning a panic into a warning naming `what` plus `on_panic`.
 /// This is the only way the engine enters Rust code.
 pub fn guard<T>(what: &str, on_panic: T, f: impl FnOnce() -> T) -> T {
+    let f = || {
+        if injected_panic(what) {
+            panic!("fault injected by PHP_MEMCACHE_TEST_PANIC");
+        }
+        f()
+    };
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(v) => v,
         Err(payload) => {
@@ -161,7 +181,7 @@ pub fn server_name() -> Option<String> {
 pub fn ignore_sigpipe_if_default() {
     use std::sync::atomic::{AtomicU32, Ordering};
     static CHECKED_PID: AtomicU32 = AtomicU32::new(0);
-    let pid = std::process::id();
+    let pid = crate::pool::health::process_id();
     if CHECKED_PID.swap(pid, Ordering::Relaxed) == pid {
         return;
     }
@@ -174,5 +194,22 @@ pub fn ignore_sigpipe_if_default() {
         if libc::sigaction(libc::SIGPIPE, ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
             libc::signal(libc::SIGPIPE, libc::SIG_IGN);
         }
+    }
+}
+
+extern "C" fn child_after_fork() {
+    crate::pool::health::forked_child();
+}
+
+/// Registers a fork handler so the pool can cache its pid (getpid() is a
+/// syscall per call with today's glibc, and connections are checked against
+/// the pid on every use). Called once, from MINIT.
+pub fn register_fork_handler() {
+    // SAFETY: pthread_atfork only records the function pointers; the child
+    // handler performs a single atomic store, which is async-signal-safe as
+    // required after fork() in a multithreaded parent.
+    let rc = unsafe { libc::pthread_atfork(None, None, Some(child_after_fork)) };
+    if rc == 0 {
+        crate::pool::health::set_fork_aware();
     }
 }

@@ -16,6 +16,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::wire::Conn;
@@ -34,14 +35,42 @@ pub struct ServerStats {
 
 #[derive(Default)]
 struct ServerState {
-    /// The pooled connection, the pid that opened it, and whether it
-    /// outlives the request (`persistent=1`).
-    conn: Option<(Conn, u32, bool)>,
+    /// The pooled connection, the pid that opened it, whether it outlives
+    /// the request (`persistent=1`), and when it was last given back.
+    conn: Option<(Conn, u32, bool, Instant)>,
     down_until: Option<Instant>,
     /// Whether this down period's "fewer copies" warning was given.
     degraded_warned: bool,
     last_error: Option<String>,
     stats: ServerStats,
+}
+
+/// This process's pid, cached; 0 means "ask the kernel".
+static PID: AtomicU32 = AtomicU32::new(0);
+/// Set once a fork handler clears [`PID`] in every child: only then is the
+/// cache trustworthy (getpid() is a real syscall with today's glibc).
+static FORK_AWARE: AtomicBool = AtomicBool::new(false);
+
+/// The pid that owns connections opened now.
+pub fn process_id() -> u32 {
+    let cached = PID.load(Ordering::Relaxed);
+    if cached != 0 && FORK_AWARE.load(Ordering::Relaxed) {
+        return cached;
+    }
+    let pid = std::process::id();
+    PID.store(pid, Ordering::Relaxed);
+    pid
+}
+
+/// Declares that [`forked_child`] runs in every child after fork().
+pub fn set_fork_aware() {
+    FORK_AWARE.store(true, Ordering::Relaxed);
+}
+
+/// Called in the child right after fork() (async-signal-safe: one atomic
+/// store): the next [`process_id`] asks the kernel again.
+pub fn forked_child() {
+    PID.store(0, Ordering::Relaxed);
 }
 
 thread_local! {
@@ -89,12 +118,13 @@ pub fn first_degraded_warning(id: &str) -> bool {
     with_state(id, |s| !std::mem::replace(&mut s.degraded_warned, true))
 }
 
-/// Takes the pooled connection of this process, if any, out of the registry.
-/// A connection opened by another process (before a fork) is dropped unused.
-pub fn take_conn(id: &str) -> Option<Conn> {
-    let pid = std::process::id();
+/// Takes the pooled connection of this process, if any, out of the
+/// registry, with how long it sat idle. A connection opened by another
+/// process (before a fork) is dropped unused.
+pub fn take_conn(id: &str) -> Option<(Conn, Duration)> {
+    let pid = process_id();
     with_state(id, |s| match s.conn.take() {
-        Some((c, owner, _)) if owner == pid => Some(c),
+        Some((c, owner, _, since)) if owner == pid => Some((c, since.elapsed())),
         _ => None,
     })
 }
@@ -102,8 +132,8 @@ pub fn take_conn(id: &str) -> Option<Conn> {
 /// Gives a healthy connection back for reuse, within this request or, when
 /// `persistent`, across requests.
 pub fn put_conn(id: &str, conn: Conn, persistent: bool) {
-    let pid = std::process::id();
-    with_state(id, |s| s.conn = Some((conn, pid, persistent)));
+    let pid = process_id();
+    with_state(id, |s| s.conn = Some((conn, pid, persistent, Instant::now())));
 }
 
 /// Updates the server's counters.
@@ -115,7 +145,7 @@ pub fn count(id: &str, f: impl FnOnce(&mut ServerStats)) {
 pub fn close_non_persistent() {
     SERVERS.with(|m| {
         for s in m.borrow_mut().values_mut() {
-            if !matches!(s.conn, Some((_, _, true))) {
+            if !matches!(s.conn, Some((_, _, true, _))) {
                 s.conn = None;
             }
         }

@@ -75,6 +75,9 @@ impl fmt::Display for Failure {
     }
 }
 
+/// How long a pooled connection may sit idle before it is probed on reuse.
+const PROBE_AFTER_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
+
 pub struct Pool {
     servers: Vec<Server>,
     ring: Ring,
@@ -208,8 +211,12 @@ impl Pool {
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
     fn checkout(&self, server: &Server) -> Result<(Conn, bool), Failure> {
-        if let Some(mut conn) = health::take_conn(&server.id) {
-            if conn.is_reusable() {
+        if let Some((mut conn, idle)) = health::take_conn(&server.id) {
+            // A connection used moments ago is taken as is; one that sat
+            // idle is probed first (no round trip: a non-blocking peek). A
+            // stale one that slips through fails with EOF/reset and is
+            // retried once on a fresh connection (execute_parallel).
+            if idle < PROBE_AFTER_IDLE || conn.is_reusable() {
                 return Ok((conn, true));
             }
         }
