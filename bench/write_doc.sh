@@ -9,7 +9,7 @@ phpv="$(php -n -r 'echo PHP_VERSION;')"
 ext_ver() { php -n "$@" -r '$e = extension_loaded("memcached") ? "memcached" : "memcache"; echo phpversion($e);' 2>/dev/null; }
 pecl_v="$(ext_ver -d extension=memcache.so)"
 mcd_v="$(ext_ver -d extension=igbinary.so -d extension=msgpack.so -d extension=memcached.so)"
-libmc="$(php -n -d extension=igbinary.so -d extension=msgpack.so -d extension=memcached.so --ri memcached 2>/dev/null | awk -F'=> ' '/libmemcached version/ { print $2 }')"
+libmc="$(php -n -d extension=igbinary.so -d extension=msgpack.so -d extension=memcached.so --ri memcached 2>/dev/null | awk -F'=> ' '/libmemcached library version/ { print $2 }')"
 rev="$(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)"
 dirty="$(git -C "$(dirname "$0")/.." status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null | head -c1)"
 cat <<EOF
@@ -31,6 +31,9 @@ file alone.
 ## Results
 
 $(cat "$table")
+
+Where a cycle's time goes (syscalls per cycle, the syscall sequence, callgrind top functions
+inside session_start/session_write_close): \`bash bench/profile.sh [ours|pecl|memcached] [tip3|r1|persistent]\`.
 
 ## How it is measured
 
