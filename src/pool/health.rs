@@ -73,22 +73,75 @@ pub fn forked_child() {
     PID.store(0, Ordering::Relaxed);
 }
 
-thread_local! {
-    static SERVERS: RefCell<HashMap<String, ServerState>> = RefCell::new(HashMap::new());
+/// Every server this process knows: states in a vector, found by id once
+/// (when a pool is built) and by [`Slot`] afterwards, so the hot path does
+/// no string hashing.
+#[derive(Default)]
+struct Registry {
+    ids: HashMap<String, usize>,
+    names: Vec<String>,
+    states: Vec<ServerState>,
 }
 
-fn with_state<T>(id: &str, f: impl FnOnce(&mut ServerState) -> T) -> T {
-    SERVERS.with(|m| {
-        let mut m = m.borrow_mut();
-        if !m.contains_key(id) {
-            m.insert(id.to_string(), ServerState::default());
+thread_local! {
+    static SERVERS: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// A server's index in this process's registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot(usize);
+
+/// Anything that names a server: its id (`tcp://host:port`) or its [`Slot`].
+pub trait ServerKey {
+    fn slot(&self) -> Slot;
+}
+
+impl ServerKey for Slot {
+    fn slot(&self) -> Slot {
+        *self
+    }
+}
+
+impl ServerKey for str {
+    fn slot(&self) -> Slot {
+        slot(self)
+    }
+}
+
+impl ServerKey for String {
+    fn slot(&self) -> Slot {
+        slot(self)
+    }
+}
+
+impl<T: ServerKey + ?Sized> ServerKey for &T {
+    fn slot(&self) -> Slot {
+        (**self).slot()
+    }
+}
+
+/// The slot of server `id`, registering it on first sight.
+pub fn slot(id: &str) -> Slot {
+    SERVERS.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(&i) = r.ids.get(id) {
+            return Slot(i);
         }
-        f(m.get_mut(id).expect("just inserted"))
+        let i = r.states.len();
+        r.ids.insert(id.to_string(), i);
+        r.names.push(id.to_string());
+        r.states.push(ServerState::default());
+        Slot(i)
     })
 }
 
+fn with_state<T>(key: impl ServerKey, f: impl FnOnce(&mut ServerState) -> T) -> T {
+    let Slot(i) = key.slot();
+    SERVERS.with(|r| f(&mut r.borrow_mut().states[i]))
+}
+
 /// True while the server is marked down.
-pub fn is_down(id: &str, now: Instant) -> bool {
+pub fn is_down(id: impl ServerKey, now: Instant) -> bool {
     with_state(id, |s| match s.down_until {
         Some(t) if now < t => true,
         Some(_) => {
@@ -101,7 +154,7 @@ pub fn is_down(id: &str, now: Instant) -> bool {
 }
 
 /// Marks the server down for `retry_interval` and drops its connection.
-pub fn mark_failed(id: &str, retry_interval: Duration, error: &str) {
+pub fn mark_failed(id: impl ServerKey, retry_interval: Duration, error: &str) {
     with_state(id, |s| {
         s.conn = None;
         s.stats.failures += 1;
@@ -114,14 +167,14 @@ pub fn mark_failed(id: &str, retry_interval: Duration, error: &str) {
 /// True the first time it is asked during the server's current down period:
 /// writes that store fewer copies because a server is known to be down warn
 /// once per period and worker, not on every request.
-pub fn first_degraded_warning(id: &str) -> bool {
+pub fn first_degraded_warning(id: impl ServerKey) -> bool {
     with_state(id, |s| !std::mem::replace(&mut s.degraded_warned, true))
 }
 
 /// Takes the pooled connection of this process, if any, out of the
 /// registry, with how long it sat idle. A connection opened by another
 /// process (before a fork) is dropped unused.
-pub fn take_conn(id: &str) -> Option<(Conn, Duration)> {
+pub fn take_conn(id: impl ServerKey) -> Option<(Conn, Duration)> {
     let pid = process_id();
     with_state(id, |s| match s.conn.take() {
         Some((c, owner, _, since)) if owner == pid => Some((c, since.elapsed())),
@@ -131,20 +184,20 @@ pub fn take_conn(id: &str) -> Option<(Conn, Duration)> {
 
 /// Gives a healthy connection back for reuse, within this request or, when
 /// `persistent`, across requests.
-pub fn put_conn(id: &str, conn: Conn, persistent: bool) {
+pub fn put_conn(id: impl ServerKey, conn: Conn, persistent: bool) {
     let pid = process_id();
     with_state(id, |s| s.conn = Some((conn, pid, persistent, Instant::now())));
 }
 
 /// Updates the server's counters.
-pub fn count(id: &str, f: impl FnOnce(&mut ServerStats)) {
+pub fn count(id: impl ServerKey, f: impl FnOnce(&mut ServerStats)) {
     with_state(id, |s| f(&mut s.stats));
 }
 
 /// Closes every non-persistent pooled connection (at request end).
 pub fn close_non_persistent() {
-    SERVERS.with(|m| {
-        for s in m.borrow_mut().values_mut() {
+    SERVERS.with(|r| {
+        for s in r.borrow_mut().states.iter_mut() {
             if !matches!(s.conn, Some((_, _, true, _))) {
                 s.conn = None;
             }
@@ -155,10 +208,12 @@ pub fn close_non_persistent() {
 /// A snapshot of every known server: (id, down until, last error, stats).
 pub fn snapshot() -> Vec<(String, Option<Duration>, Option<String>, ServerStats)> {
     let now = Instant::now();
-    SERVERS.with(|m| {
-        let mut v: Vec<_> = m
-            .borrow()
+    SERVERS.with(|r| {
+        let r = r.borrow();
+        let mut v: Vec<_> = r
+            .names
             .iter()
+            .zip(r.states.iter())
             .map(|(id, s)| {
                 let down = s.down_until.filter(|t| *t > now).map(|t| t - now);
                 (id.clone(), down, s.last_error.clone(), s.stats.clone())

@@ -26,6 +26,8 @@ pub struct Server {
     pub endpoint: Endpoint,
     /// `tcp://host:port` or `unix:///path`: the key of its health state.
     pub id: String,
+    /// Where that state lives in this process's registry.
+    pub slot: health::Slot,
 }
 
 impl Server {
@@ -40,7 +42,8 @@ impl Server {
                 format!("unix://{}", path.display()),
             ),
         };
-        Server { spec, endpoint, id }
+        let slot = health::slot(&id);
+        Server { spec, endpoint, id, slot }
     }
 }
 
@@ -121,9 +124,14 @@ impl Pool {
         &self.ring
     }
 
+    /// Updates the counters of server `i`.
+    pub fn count(&self, i: usize, f: impl FnOnce(&mut health::ServerStats)) {
+        health::count(self.servers[i].slot, f);
+    }
+
     /// True while server `i` is marked down.
     pub fn is_down(&self, i: usize) -> bool {
-        health::is_down(&self.servers[i].id, Instant::now())
+        health::is_down(self.servers[i].slot, Instant::now())
     }
 
     /// Runs one batch on one server.
@@ -142,8 +150,8 @@ impl Pool {
         let mut live: Vec<(usize, Conn, bool)> = Vec::with_capacity(jobs.len());
         for (j, (i, _)) in jobs.iter().enumerate() {
             let server = &self.servers[*i];
-            health::count(&server.id, |s| s.requests += 1);
-            if health::is_down(&server.id, now) {
+            health::count(server.slot, |s| s.requests += 1);
+            if health::is_down(server.slot, now) {
                 results.push(Some(Err(Failure::Down { server: server.spec.ring_name.clone() })));
                 continue;
             }
@@ -168,13 +176,13 @@ impl Pool {
             let server = &self.servers[jobs[j].0];
             let result = match outcome {
                 Ok(replies) => {
-                    health::put_conn(&server.id, conn, server.spec.persistent);
+                    health::put_conn(server.slot, conn, server.spec.persistent);
                     Ok(replies)
                 }
                 Err(e) if !e.is_server_failure() => {
                     // The request was refused before anything was sent: the
                     // connection and the server are fine.
-                    health::put_conn(&server.id, conn, server.spec.persistent);
+                    health::put_conn(server.slot, conn, server.spec.persistent);
                     Err(Failure::Refused { server: server.spec.ring_name.clone(), error: e })
                 }
                 Err(e) if reused && matches!(e, WireError::Closed | WireError::Io(_)) => {
@@ -201,7 +209,7 @@ impl Pool {
         let mut conn = self.connect(server)?;
         match conn.execute(batch) {
             Ok(replies) => {
-                health::put_conn(&server.id, conn, server.spec.persistent);
+                health::put_conn(server.slot, conn, server.spec.persistent);
                 Ok(replies)
             }
             Err(e) => Err(self.fail(server, e)),
@@ -211,7 +219,7 @@ impl Pool {
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
     fn checkout(&self, server: &Server) -> Result<(Conn, bool), Failure> {
-        if let Some((mut conn, idle)) = health::take_conn(&server.id) {
+        if let Some((mut conn, idle)) = health::take_conn(server.slot) {
             // A connection used moments ago is taken as is; one that sat
             // idle is probed first (no round trip: a non-blocking peek). A
             // stale one that slips through fails with EOF/reset and is
@@ -224,12 +232,12 @@ impl Pool {
     }
 
     fn connect(&self, server: &Server) -> Result<Conn, Failure> {
-        health::count(&server.id, |s| s.connects += 1);
+        health::count(server.slot, |s| s.connects += 1);
         Conn::connect(&server.endpoint, server.spec.timeout).map_err(|e| self.fail(server, e))
     }
 
     fn fail(&self, server: &Server, error: WireError) -> Failure {
-        health::mark_failed(&server.id, server.spec.retry_interval, &error.to_string());
+        health::mark_failed(server.slot, server.spec.retry_interval, &error.to_string());
         Failure::Failed { server: server.spec.ring_name.clone(), error }
     }
 }

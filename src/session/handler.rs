@@ -9,7 +9,6 @@
 //! error, `exit` or an uncaught exception.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -33,15 +32,36 @@ struct Open {
     prefix: Vec<u8>,
     /// The session key whose lock we hold, and the server holding the lock.
     lock: Option<(Vec<u8>, usize)>,
+    /// Copies of the session read but not yet verified on its other
+    /// servers: a write or touch reaches them anyway; a request that ends
+    /// without one (read_and_close, session_abort) checks them at close.
+    unverified: Option<Unverified>,
 }
 
-type PoolKey = (String, u16, u8, u8);
+/// A session read from one server whose mirrors have not been checked.
+struct Unverified {
+    key: Vec<u8>,
+    /// The stored form (bytes and flags) to copy to a mirror that lost it.
+    item: crate::wire::Item,
+    exp: u32,
+    mirrors: Vec<usize>,
+}
+
+/// A parsed pool and what it was built from: save path, default port,
+/// strategy, hash function.
+struct CachedPool {
+    path: String,
+    ring: (u16, u8, u8),
+    pool: Rc<Pool>,
+}
 
 thread_local! {
     static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
     /// Parsed pools by save path and ring settings: the ring is built once
     /// per worker, not per request.
-    static POOLS: RefCell<HashMap<PoolKey, Rc<Pool>>> = RefCell::new(HashMap::new());
+    /// (A worker uses one or two save paths: a short list compared by value
+    /// beats hashing the path on every open.)
+    static POOLS: RefCell<Vec<CachedPool>> = const { RefCell::new(Vec::new()) };
 }
 
 fn strategy(s: &Settings) -> Strategy {
@@ -59,8 +79,9 @@ fn hash_fn(s: &Settings) -> HashFunction {
 }
 
 fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, String> {
-    let key: PoolKey = (path.to_string(), s.default_port, s.hash_strategy as u8, s.hash_function as u8);
-    if let Some(p) = POOLS.with(|m| m.borrow().get(&key).cloned()) {
+    let ring = (s.default_port, s.hash_strategy as u8, s.hash_function as u8);
+    let cached = POOLS.with(|m| m.borrow().iter().find(|c| c.path == path && c.ring == ring).map(|c| c.pool.clone()));
+    if let Some(p) = cached {
         return Ok(p);
     }
     let specs = parse_save_path(path, s.default_port).map_err(|e| e.in_setting(entry).to_string())?;
@@ -70,10 +91,10 @@ fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, S
     let pool = Rc::new(Pool::new(specs, strategy(s), hash_fn(s)).map_err(|e| format!("{entry}: {e}"))?);
     POOLS.with(|m| {
         let mut m = m.borrow_mut();
-        if m.len() >= 32 {
-            m.clear();
+        if m.len() >= 16 {
+            m.remove(0);
         }
-        m.insert(key, pool.clone());
+        m.push(CachedPool { path: path.to_string(), ring, pool: pool.clone() });
     });
     Ok(pool)
 }
@@ -140,7 +161,7 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
     // A session still open (open called twice) gives its lock back first.
     let mut warnings = Vec::new();
     release_held(&mut warnings);
-    OPEN.with(|o| *o.borrow_mut() = Some(Open { pool, settings, prefix, lock: None }));
+    OPEN.with(|o| *o.borrow_mut() = Some(Open { pool, settings, prefix, lock: None, unverified: None }));
     Outcome::ok((), warnings)
 }
 
@@ -152,24 +173,81 @@ pub fn close() -> Outcome<()> {
     Outcome::ok((), warnings)
 }
 
-/// Releases the lock of the open session, if it holds one.
+/// Ends the open session's hold on its servers: releases the lock, if it
+/// holds one, and checks the session's other copies if nothing wrote them,
+/// both in one round trip; a copy found missing is written back.
 fn release_held(warnings: &mut Vec<String>) {
     OPEN.with(|o| {
-        if let Some(open) = o.borrow_mut().as_mut() {
-            if let Some((key, server)) = open.lock.take() {
-                let lt = open.settings.lock_timeout;
-                let r = replicate::run(&open.pool, &[server], |b| lock::push_release(b, &key, lt));
-                if !r.failed.is_empty() {
-                    warnings.push(format!(
-                        "could not release the lock of session key '{}' ({}); it expires after memcache.lock_timeout = {} s",
-                        String::from_utf8_lossy(&key),
-                        describe(&r.failed),
-                        lt
-                    ));
+        let mut o = o.borrow_mut();
+        let Some(open) = o.as_mut() else { return };
+        let lock = open.lock.take();
+        let check = open.unverified.take();
+        if lock.is_none() && check.is_none() {
+            return;
+        }
+        let lt = open.settings.lock_timeout;
+        let mut servers: Vec<usize> = lock.iter().map(|(_, s)| *s).collect();
+        if let Some(c) = &check {
+            for &m in &c.mirrors {
+                if !servers.contains(&m) {
+                    servers.push(m);
                 }
             }
         }
+        let res = replicate::run_each(&open.pool, &servers, |i, b| {
+            if let Some((key, s)) = &lock {
+                if *s == i {
+                    lock::push_release(b, key, lt)?;
+                }
+            }
+            if let Some(c) = &check {
+                if c.mirrors.contains(&i) {
+                    b.touch(&c.key, c.exp)?;
+                }
+            }
+            Ok(())
+        });
+        let mut missing = Vec::new();
+        for (i, outcome) in res {
+            let releases_here = matches!(&lock, Some((_, s)) if *s == i);
+            match outcome {
+                Ok(replies) => {
+                    let touch = replies.get(usize::from(releases_here));
+                    if check.is_some() && matches!(touch, Some(Reply::NotFound)) {
+                        missing.push(i);
+                    }
+                }
+                Err(f) if releases_here => {
+                    let (key, _) = lock.as_ref().expect("releases_here");
+                    warnings.push(format!(
+                        "could not release the lock of session key '{}' ({f}); it expires after memcache.lock_timeout = {lt} s",
+                        String::from_utf8_lossy(key),
+                    ));
+                }
+                Err(_) => {}
+            }
+        }
+        if let (Some(c), false) = (&check, missing.is_empty()) {
+            repair(&open.pool, &missing, &c.key, &c.item, c.exp, warnings);
+        }
     });
+}
+
+/// Writes the stored form of a session back to servers that lost it.
+fn repair(pool: &Pool, servers: &[usize], key: &[u8], item: &crate::wire::Item, exp: u32, warnings: &mut Vec<String>) {
+    let repaired = replicate::run(pool, servers, |b| b.set(key, item.flags, exp, &item.data).map(|_| ()));
+    for (i, rep) in &repaired.ok {
+        if matches!(rep.first(), Some(Reply::Stored)) {
+            pool.count(*i, |s| s.read_repairs += 1);
+        }
+    }
+    if !repaired.failed.is_empty() {
+        warnings.push(format!(
+            "session key '{}': could not restore its copy on every server ({})",
+            String::from_utf8_lossy(key),
+            describe(&repaired.failed)
+        ));
+    }
 }
 
 /// PS_READ: takes the session's lock and reads it in one round trip, falling
@@ -180,16 +258,18 @@ pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
 }
 
 fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
+    // A read of another id while a session is held (regenerate without
+    // close, which wrote or destroyed the old one): give its lock back.
+    let mut warnings = Vec::new();
+    open.unverified = None;
     if let Some((key, server)) = open.lock.take() {
-        // A read of another id while holding a lock (regenerate without
-        // close): give the old lock back first.
         let lt = open.settings.lock_timeout;
         replicate::run(&open.pool, &[server], |b| lock::push_release(b, &key, lt));
     }
-    let key = session_key(&open.prefix, sid);
     if sid.is_empty() {
         return Outcome::fail(vec!["cannot read a session with an empty id".into()]);
     }
+    let key = session_key(&open.prefix, sid);
     if lock::lock_key(&key).len() > crate::config::ini::MAX_KEY_LEN {
         return Outcome::fail(vec![format!(
             "session id '{}' is too long: its key is {} bytes and its lock record '{{key}}.lock' would exceed memcached's {}-byte key limit",
@@ -205,60 +285,40 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     let wait_limit = Duration::from_secs(u64::from(lock_timeout));
     let exp = exptime(maxlifetime);
 
-    // Lock + read on the session's first server that is up, and in the same
-    // round trip `touch` its copies on the other servers: a copy found
-    // missing there (a daemon that restarted empty, or was down during the
-    // last write) is written back, so the next failure loses nothing.
+    // Lock + read in one round trip on the session's first server that is
+    // up: every request of the session, pecl memcache's included, meets on
+    // the same lock record. A failed server is marked down, and the next
+    // pass moves on to the next server of the session's sequence.
     let mut failures = Vec::new();
-    let mut mirror_failures = Vec::new();
     let (primary, mirrors, first) = loop {
         let live = targets(&open.pool, &seq, r, allow_failover);
         let Some(&primary) = live.first() else {
-            failures.append(&mut mirror_failures);
             return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         };
-        let res = replicate::run_each(&open.pool, &live, |i, b| {
-            if i == primary {
-                lock::push_acquire(b, &key, lock_timeout)
-            } else {
-                b.touch(&key, exp).map(|_| ())
-            }
-        });
-        let mut first = None;
-        let mut mirrors = Vec::new();
-        let mut primary_failure = None;
-        for (i, outcome) in res {
-            match (i == primary, outcome) {
-                (true, Ok(replies)) => first = Some(replies),
-                (true, Err(f)) => primary_failure = Some(f),
-                (false, Ok(replies)) => mirrors.push((i, matches!(replies.first(), Some(Reply::Touched)))),
-                // A mirror that failed is now marked down; it is named if no
-                // server answers at all.
-                (false, Err(f)) => mirror_failures.push((i, f)),
-            }
+        let mut batch = crate::wire::Batch::new();
+        if let Err(e) = lock::push_acquire(&mut batch, &key, lock_timeout) {
+            return Outcome::fail(vec![format!("cannot read session '{}': {e}", sid_text(sid))]);
         }
-        match (first, primary_failure) {
-            (Some(replies), _) => break (primary, mirrors, replies),
-            (None, Some(f)) => {
+        match open.pool.execute(primary, &batch) {
+            Ok(replies) => break (primary, live[1..].to_vec(), replies),
+            Err(f) => {
                 let down = f.is_server_down();
                 failures.push((primary, f));
-                if !down || !allow_failover {
+                if !down {
                     return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
                 }
-                // The primary is marked down now: the next pass fails over.
             }
-            (None, None) => return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]),
         }
     };
     for (i, _) in &failures {
-        health::count(&open.pool.server(*i).id, |s| s.failovers += 1);
+        open.pool.count(*i, |s| s.failovers += 1);
     }
 
     let stored = match lock::first_attempt(first) {
         Some(data) => data,
         None => match lock::wait(&open.pool, primary, &key, lock_timeout, wait_limit) {
             Ok(acq) => {
-                health::count(&open.pool.server(primary).id, |s| {
+                open.pool.count(primary, |s| {
                     s.lock_waits += 1;
                     s.lock_wait_micros += acq.waited.as_micros() as u64;
                 });
@@ -282,50 +342,43 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     };
     open.lock = Some((key.clone(), primary));
 
-    let mut warnings = Vec::new();
-    let without: Vec<usize> = mirrors.iter().filter(|(_, has)| !has).map(|(i, _)| *i).collect();
     // The stored form (bytes + flags) is what gets copied back; the session
     // string PHP gets is its decoding.
-    let (item, source, missing) = match stored {
-        Some(item) => (item, primary, without),
+    let (item, source) = match stored {
+        Some(item) => {
+            // Found where we locked: its mirrors are checked when the
+            // request ends without writing (a write reaches them anyway).
+            if !mirrors.is_empty() {
+                open.unverified = Some(Unverified { key: key.clone(), item: item.clone(), exp, mirrors });
+            }
+            (item, primary)
+        }
         None => {
-            // Missing where we locked: fetch it from a mirror that has it.
-            let holders: Vec<usize> = mirrors.iter().filter(|(_, has)| *has).map(|(i, _)| *i).collect();
-            let got = replicate::run(&open.pool, &holders, |b| b.get(&key).map(|_| ()));
-            match got.ok.iter().find_map(|(i, rep)| found(rep).map(|item| (*i, item.clone()))) {
-                Some((from, item)) => (item, from, std::iter::once(primary).chain(without).collect()),
-                // A new session (or one expired everywhere).
-                None => return Outcome::ok(Vec::new(), warnings),
-            }
+            // Missing where we locked (a new session, or this server
+            // restarted empty, or was down during the last write): ask the
+            // session's other servers in one round trip.
+            let got = replicate::run(&open.pool, &mirrors, |b| b.get(&key).map(|_| ()));
+            let Some((from, item)) = got.ok.iter().find_map(|(i, rep)| found(rep).map(|item| (*i, item.clone())))
+            else {
+                return Outcome::ok(Vec::new(), warnings);
+            };
+            // Read-repair: every server of the session that answered
+            // without it gets it back.
+            let missing: Vec<usize> = std::iter::once(primary)
+                .chain(got.ok.iter().filter(|(_, rep)| found(rep).is_none()).map(|(i, _)| *i))
+                .collect();
+            repair(&open.pool, &missing, &key, &item, exp, &mut warnings);
+            (item, from)
         }
     };
-    let data = match value::decode(item.data.clone(), item.flags) {
-        Ok(d) => d,
-        Err(why) => {
-            return Outcome::fail(vec![format!(
-                "cannot read session '{}' from server {}: {why}",
-                sid_text(sid),
-                open.pool.server(source).spec.ring_name
-            )])
-        }
-    };
-    if !missing.is_empty() {
-        let repaired =
-            replicate::run(&open.pool, &missing, |b| b.set(&key, item.flags, exp, &item.data).map(|_| ()));
-        for (i, rep) in &repaired.ok {
-            if matches!(rep.first(), Some(Reply::Stored)) {
-                health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
-            }
-        }
-        if !repaired.failed.is_empty() {
-            warnings.push(format!(
-                "session '{}': could not restore its copy on every server ({})",
-                sid_text(sid),
-                describe(&repaired.failed)
-            ));
-        }
+    match value::decode(item.data, item.flags) {
+        Ok(data) => Outcome::ok(data, warnings),
+        Err(why) => Outcome::fail(vec![format!(
+            "cannot read session '{}' from server {}: {why}",
+            sid_text(sid),
+            open.pool.server(source).spec.ring_name
+        )]),
     }
-    Outcome::ok(data, warnings)
 }
 
 fn no_server(sid: &[u8], failures: &[(usize, crate::pool::Failure)], allow_failover: bool) -> String {
@@ -368,6 +421,8 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         }
         open.lock = None;
     }
+    // Every copy is written or touched now (a touch that misses rewrites it).
+    open.unverified = None;
     let exp = exptime(maxlifetime);
     let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
     let mut result = replicate::run(&open.pool, &servers, |b| {
@@ -395,7 +450,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             result.ok.retain(|(i, _)| !missing.contains(i));
             for (i, rep) in &repaired.ok {
                 if matches!(rep.first(), Some(Reply::Stored)) {
-                    health::count(&open.pool.server(*i).id, |s| s.read_repairs += 1);
+                    open.pool.count(*i, |s| s.read_repairs += 1);
                 }
             }
             result.ok.extend(repaired.ok);
@@ -444,7 +499,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         let fresh = !result.failed.is_empty() || reasons.iter().any(|r| r.contains("refused it"));
         let first = skipped
             .iter()
-            .fold(false, |acc, &i| health::first_degraded_warning(&open.pool.server(i).id) || acc);
+            .fold(false, |acc, &i| health::first_degraded_warning(open.pool.server(i).slot) || acc);
         if fresh || first {
             if reasons.is_empty() {
                 reasons.push("not enough servers are up".into());
@@ -478,6 +533,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
                 open.lock = None;
             }
         }
+        open.unverified = None;
         let lkey = lock::lock_key(&key);
         let res = replicate::run(&open.pool, &servers, |b| {
             b.delete(&key).map(|_| ())?;
