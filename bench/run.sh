@@ -165,6 +165,7 @@ minmax() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR==1{lo=$1} {hi=$1} END 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "nan" || b == "nan" || b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 # ---- daemons ------------------------------------------------------------------------------------
+MC_PIDS=()
 start_memcached() {
     local p
     for p in "$PORT_A" "$PORT_B"; do
@@ -176,6 +177,7 @@ start_memcached() {
         [ "$(id -u)" = 0 ] && args+=(-u root)
         memcached "${args[@]}" >"$OUT/memcached-$p.log" 2>&1 &
         PIDS+=($!)
+        MC_PIDS+=($!)
     done
     for p in "$PORT_A" "$PORT_B"; do
         wait_port "$p" 10 || { log "memcached on $p did not come up"; exit 1; }
@@ -265,9 +267,50 @@ if ! skip contend; then
 fi
 
 # ---- 3. end to end: nginx + php-fpm + wrk -------------------------------------------------------
-e2e_run() { # $1 ext
-    local ext="$1" d="$TMP/e2e-$1" pid_fpm pid_nginx line
+# Rows (key = ext/config): the Tip 3 config of each extension, then the same with persistent
+# connections (ours and pecl memcache: "?persistent=1" on both servers; pecl memcached:
+# sess_persistent=1), then the baseline: the same page without a session (bench/e2e/nosession.php,
+# our extension loaded but unused). For each row: requests/s and p99 of the measured wrk run, the
+# CPU time per request of php-fpm (master + 4 workers), nginx, both memcached and wrk over that run
+# (utime+stime deltas from /proc/<pid>/stat; wrk's from bash's `time`), the connections accepted by
+# the daemons per request (memcached `stats` total_connections delta), and, from a short extra wrk
+# run with the fpm workers under `strace -c -f` (BENCH_E2E_STRACE=0 to skip), the syscalls per
+# request of php-fpm and the connect/socket/close/setsockopt/poll... ones among them.
+E2E_ROWS=(ours/tip3 pecl/tip3 memcached/tip3 ours/persistent pecl/persistent memcached/persistent none/baseline)
+E2E_STRACE="${BENCH_E2E_STRACE:-1}"
+[ "$QUICK" = 1 ] && E2E_STRACE_SECS=1 || E2E_STRACE_SECS=3
+command -v strace >/dev/null 2>&1 || E2E_STRACE=0
+e2e_label() { # $1 key -> row label
+    local e="${1%/*}" c="${1#*/}" name
+    case "$e" in pecl) name="pecl memcache" ;; memcached) name="pecl memcached" ;; *) name="$e" ;; esac
+    case "$c" in
+        tip3) echo "$name" ;;
+        persistent) echo "$name (persistent)" ;;
+        baseline) echo "no session (nginx + php-fpm baseline)" ;;
+    esac
+}
+proc_ticks() { # pids -> "utime+stime utime" ticks summed over those still alive
+    local p t u sum=0 usum=0
+    for p in "$@"; do
+        read -r t u < <(awk '{ print $14 + $15, $14 }' "/proc/$p/stat" 2>/dev/null) && { sum=$((sum + ${t:-0})); usum=$((usum + ${u:-0})); }
+    done
+    echo "$sum $usum"
+}
+mc_conns() { # total_connections summed over both daemons
+    local p n sum=0
+    for p in "$PORT_A" "$PORT_B"; do
+        n="$(timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"; printf "stats\r\nquit\r\n" >&3; cat <&3' _ "$p" 2>/dev/null \
+            | tr -d '\r' | awk '$2 == "total_connections" { print $3 }')"
+        sum=$((sum + ${n:-0}))
+    done
+    echo "$sum"
+}
+e2e_run() { # $1 key (ext/config)
+    local key="$1" ext="${1%/*}" cfg="${1#*/}" tag="${1//\//-}" d pid_fpm pid_nginx line page
+    d="$TMP/e2e-$tag"
     mkdir -p "$d"
+    page="$ROOT/bench/e2e/page.php"
+    [ "$cfg" = baseline ] && page="$ROOT/bench/e2e/nosession.php"
     for p in "$PORT_NGINX" "$PORT_FPM"; do
         if port_busy "$p"; then log "127.0.0.1:$p is in use: set BENCH_E2E_PORTS"; return 1; fi
     done
@@ -301,7 +344,7 @@ http {
         listen 127.0.0.1:$PORT_NGINX;
         location / {
             include /etc/nginx/fastcgi_params;
-            fastcgi_param SCRIPT_FILENAME $ROOT/bench/e2e/page.php;
+            fastcgi_param SCRIPT_FILENAME $page;
             # one FastCGI connection per request, as Debian's snippet does (with fastcgi_keep_conn,
             # 4 static workers would each hold one of nginx's connections and starve the rest)
             fastcgi_pass 127.0.0.1:$PORT_FPM;
@@ -311,40 +354,93 @@ http {
 EOF
     # php-fpm with -n: no php.ini, no conf.d; the extension and session ini come from -d;
     # opcache on, as on a production server.
-    ext_args "$ext"
-    cfg_args "$ext" tip3
+    if [ "$ext" = none ]; then
+        ext_args ours
+        CFG_ARGS=()
+    else
+        ext_args "$ext"
+        cfg_args "$ext" "$cfg"
+    fi
     local fpm_args=(-n -d zend_extension=opcache.so -d opcache.enable=1 "${EXT_ARGS[@]}"
         -d session.gc_probability=0 -d session.use_strict_mode=0 -d session.lazy_write=1
         "${CFG_ARGS[@]}")
     [ "$(id -u)" = 0 ] && fpm_args+=(-R)
-    php-fpm8.2 -F -O -y "$d/php-fpm.conf" "${fpm_args[@]}" >"$OUT/e2e-fpm-$ext.log" 2>&1 &
+    php-fpm8.2 -F -O -y "$d/php-fpm.conf" "${fpm_args[@]}" >"$OUT/e2e-fpm-$tag.log" 2>&1 &
     pid_fpm=$!
     PIDS+=("$pid_fpm")
-    nginx -c "$d/nginx.conf" -p "$d" >"$OUT/e2e-nginx-$ext.log" 2>&1 &
+    nginx -c "$d/nginx.conf" -p "$d" >"$OUT/e2e-nginx-$tag.log" 2>&1 &
     pid_nginx=$!
     PIDS+=("$pid_nginx")
     if ! wait_port "$PORT_FPM" 15 || ! wait_port "$PORT_NGINX" 15; then
-        log "  $ext: nginx/php-fpm did not come up (see $OUT/e2e-*-$ext.log)"
+        log "  $key: nginx/php-fpm did not come up (see $OUT/e2e-*-$tag.log)"
         stop_all_e2e "$pid_nginx" "$pid_fpm"
         return 1
     fi
     # sanity: the page keeps a session across two requests
     local a b
-    a="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
-    b="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
-    RES[e2e_check_$ext]="$a -> $b"
+    a="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$$tag"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
+    b="$(timeout 5 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$PORT_NGINX"'; printf "GET / HTTP/1.0\r\nCookie: PHPSESSID=benchcheck'"$$$tag"'\r\n\r\n" >&3; cat <&3' 2>/dev/null | tail -n1)"
+    RES[e2e_check_$key]="$a -> $b"
     # warm-up (workers open connections, opcache fills), then the measured run
     timeout 30 wrk -t2 -c8 -d1s -s bench/e2e/session.lua "http://127.0.0.1:$PORT_NGINX/" -- 64 >/dev/null 2>&1
-    line="$(timeout $((WRK_SECS + 30)) wrk -t2 -c8 -d"${WRK_SECS}s" --timeout 5s -s bench/e2e/session.lua \
-        "http://127.0.0.1:$PORT_NGINX/" -- 64 2>&1 | tee "$OUT/e2e-wrk-$ext.txt" | grep '^WRK ')"
-    RES[e2e_rps_$ext]="$(awk -v r="$(kv requests "$line")" -v d="$(kv duration_us "$line")" 'BEGIN { if (d > 0) printf "%.0f", r / (d / 1e6); else print "nan" }')"
-    RES[e2e_p99_$ext]="$(awk -v v="$(kv p99_us "$line")" 'BEGIN { if (v == "") print "nan"; else printf "%.2f", v / 1000 }')"
-    RES[e2e_err_$ext]=$(( $(kv0 err_status "$line") + $(kv0 err_read "$line") + $(kv0 err_timeout "$line") + $(kv0 err_connect "$line") ))
+    # every process of the run, for the CPU split: fpm master + workers, nginx master + worker
+    local fpm_pids nginx_pids mc_pids c0 c1 t0 t1 n0 n1 m0 m1
+    fpm_pids=("$pid_fpm" $(cat "/proc/$pid_fpm/task/$pid_fpm/children" 2>/dev/null))
+    nginx_pids=("$pid_nginx" $(cat "/proc/$pid_nginx/task/$pid_nginx/children" 2>/dev/null))
+    mc_pids=("${MC_PIDS[@]}")
+    c0="$(mc_conns)"
+    local tu0 tu1 nu0 nu1 mu0 mu1
+    read -r t0 tu0 < <(proc_ticks "${fpm_pids[@]}"); read -r n0 nu0 < <(proc_ticks "${nginx_pids[@]}"); read -r m0 mu0 < <(proc_ticks "${mc_pids[@]}")
+    local TIMEFORMAT='%U %S'
+    { time timeout $((WRK_SECS + 30)) wrk -t2 -c8 -d"${WRK_SECS}s" --timeout 5s -s bench/e2e/session.lua \
+        "http://127.0.0.1:$PORT_NGINX/" -- 64 >"$OUT/e2e-wrk-$tag.txt" 2>&1; } 2>"$TMP/wrk-time"
+    read -r t1 tu1 < <(proc_ticks "${fpm_pids[@]}"); read -r n1 nu1 < <(proc_ticks "${nginx_pids[@]}"); read -r m1 mu1 < <(proc_ticks "${mc_pids[@]}")
+    c1="$(mc_conns)"
+    line="$(grep '^WRK ' "$OUT/e2e-wrk-$tag.txt")"
+    local nreq hz
+    nreq="$(kv0 requests "$line")"
+    hz="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+    RES[e2e_rps_$key]="$(awk -v r="$nreq" -v d="$(kv duration_us "$line")" 'BEGIN { if (d > 0) printf "%.0f", r / (d / 1e6); else print "nan" }')"
+    RES[e2e_p99_$key]="$(awk -v v="$(kv p99_us "$line")" 'BEGIN { if (v == "") print "nan"; else printf "%.2f", v / 1000 }')"
+    RES[e2e_err_$key]=$(( $(kv0 err_status "$line") + $(kv0 err_read "$line") + $(kv0 err_timeout "$line") + $(kv0 err_connect "$line") ))
+    per_req_ticks() { awk -v a="$1" -v b="$2" -v n="$nreq" -v hz="$hz" 'BEGIN { if (n > 0) printf "%.0f", (b - a) / hz * 1e6 / n; else print "nan" }'; }
+    RES[e2e_cpu_fpm_$key]="$(per_req_ticks "$t0" "$t1")"
+    RES[e2e_cpu_nginx_$key]="$(per_req_ticks "$n0" "$n1")"
+    RES[e2e_cpu_mc_$key]="$(per_req_ticks "$m0" "$m1")"
+    # raw: the user-space part of each (the rest is the kernel's)
+    echo "requests=$nreq fpm_us=${RES[e2e_cpu_fpm_$key]} fpm_user_us=$(per_req_ticks "$tu0" "$tu1") nginx_us=${RES[e2e_cpu_nginx_$key]} nginx_user_us=$(per_req_ticks "$nu0" "$nu1") memcached_us=${RES[e2e_cpu_mc_$key]} memcached_user_us=$(per_req_ticks "$mu0" "$mu1") wrk_user_sys_s=$(cat "$TMP/wrk-time")" >"$OUT/e2e-cpu-$tag.txt"
+    RES[e2e_cpu_wrk_$key]="$(awk -v n="$nreq" '{ if (n > 0) printf "%.0f", ($1 + $2) * 1e6 / n; else print "nan" }' "$TMP/wrk-time")"
+    # minus the 2 connections of the stats reading itself
+    RES[e2e_conns_$key]="$(awk -v a="$c0" -v b="$c1" -v n="$nreq" 'BEGIN { if (n > 0) printf "%.2f", (b - a - 2) / n; else print "nan" }')"
+    # syscalls per request of the fpm workers: a short extra run with them under strace -c -f
+    RES[e2e_sys_$key]="n/a"
+    if [ "$E2E_STRACE" = 1 ]; then
+        local sargs=() wp pid_strace sline sn
+        for wp in "${fpm_pids[@]:1}"; do sargs+=(-p "$wp"); done
+        timeout $((E2E_STRACE_SECS + 30)) strace -c -f -o "$OUT/e2e-strace-$tag.txt" "${sargs[@]}" 2>/dev/null &
+        pid_strace=$!
+        sleep 0.5
+        sline="$(timeout $((E2E_STRACE_SECS + 30)) wrk -t2 -c8 -d"${E2E_STRACE_SECS}s" --timeout 5s -s bench/e2e/session.lua \
+            "http://127.0.0.1:$PORT_NGINX/" -- 64 2>&1 | grep '^WRK ')"
+        kill -INT "$pid_strace" 2>/dev/null
+        wait "$pid_strace" 2>/dev/null
+        sn="$(kv0 requests "$sline")"
+        # "calls" column of every syscall row and of the total; per request
+        RES[e2e_sys_$key]="$(awk -v n="$sn" '
+            $NF == "total" { tot = $4 }
+            $NF ~ /^(connect|socket|close|setsockopt|getsockopt|poll|ioctl|fcntl|shutdown)$/ { net[$NF] = $4 }
+            END { if (n <= 0 || tot == "") { print "n/a"; exit }
+                  printf "%.1f (", tot / n; sep = ""
+                  split("socket connect setsockopt getsockopt poll ioctl fcntl shutdown close", o, " ")
+                  for (i = 1; i <= 9; i++) if (o[i] in net) { printf "%s%s %.1f", sep, o[i], net[o[i]] / n; sep = ", " }
+                  printf ")" }' "$OUT/e2e-strace-$tag.txt" 2>/dev/null)"
+        [ -n "${RES[e2e_sys_$key]}" ] || RES[e2e_sys_$key]="n/a"
+    fi
     grep -c -i -E 'warning|error' "$d/fpm-error.log" >"$TMP/fpmwarn" 2>/dev/null || true
-    RES[e2e_warn_$ext]="$(cat "$TMP/fpmwarn" 2>/dev/null || echo 0)"
-    cp "$d/fpm-error.log" "$OUT/e2e-fpm-error-$ext.log" 2>/dev/null || true
+    RES[e2e_warn_$key]="$(cat "$TMP/fpmwarn" 2>/dev/null || echo 0)"
+    cp "$d/fpm-error.log" "$OUT/e2e-fpm-error-$tag.log" 2>/dev/null || true
     stop_all_e2e "$pid_nginx" "$pid_fpm"
-    log "  $ext: ${RES[e2e_rps_$ext]} req/s, p99 ${RES[e2e_p99_$ext]} ms, errors ${RES[e2e_err_$ext]}, page check ${RES[e2e_check_$ext]}"
+    log "  $key: ${RES[e2e_rps_$key]} req/s, p99 ${RES[e2e_p99_$key]} ms, errors ${RES[e2e_err_$key]}, CPU µs/req fpm ${RES[e2e_cpu_fpm_$key]} nginx ${RES[e2e_cpu_nginx_$key]} memcached ${RES[e2e_cpu_mc_$key]} wrk ${RES[e2e_cpu_wrk_$key]}, memcached connections/req ${RES[e2e_conns_$key]}, fpm syscalls/req ${RES[e2e_sys_$key]}, page check ${RES[e2e_check_$key]}"
 }
 stop_all_e2e() { # pids: stop them and drop them from PIDS
     local p q keep=()
@@ -360,8 +456,8 @@ stop_all_e2e() { # pids: stop them and drop them from PIDS
     PIDS=("${keep[@]}")
 }
 if ! skip e2e; then
-    log "end to end: nginx + php-fpm (4 static workers, opcache) + wrk -t2 -c8 -d${WRK_SECS}s, 64 sessions per wrk thread"
-    for e in "${EXTS[@]}"; do e2e_run "$e"; done
+    log "end to end: nginx + php-fpm (4 static workers, opcache) + wrk -t2 -c8 -d${WRK_SECS}s, 64 sessions per wrk thread; rows: ${E2E_ROWS[*]}"
+    for k in "${E2E_ROWS[@]}"; do e2e_run "$k"; done
 fi
 
 # ---- 4. CPU: callgrind instructions per cycle ---------------------------------------------------
@@ -446,11 +542,17 @@ TABLE="$TMP/table.md"
     if ! skip e2e; then
         echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config"
         echo
-        echo "| extension | requests/s | p99 ms | ours/this (req/s; target ≥ 1.3 vs pecl memcache) | errors |"
-        echo "|---|---|---|---|---|"
-        for e in "${EXTS[@]}"; do
-            echo "| $e | ${RES[e2e_rps_$e]:-n/a} | ${RES[e2e_p99_$e]:-n/a} | $(ratio "${RES[e2e_rps_ours]:-}" "${RES[e2e_rps_$e]:-}") | ${RES[e2e_err_$e]:-n/a} |"
+        echo "| row | requests/s | p99 ms | ours/this (req/s; target ≥ 1.3 vs pecl memcache) | CPU µs/request: php-fpm / nginx / memcached ×2 / wrk | memcached connections/request | php-fpm syscalls/request (of which) | errors |"
+        echo "|---|---|---|---|---|---|---|---|"
+        for k in "${E2E_ROWS[@]}"; do
+            echo "| $(e2e_label "$k") | ${RES[e2e_rps_$k]:-n/a} | ${RES[e2e_p99_$k]:-n/a} | $(ratio "${RES[e2e_rps_ours/tip3]:-}" "${RES[e2e_rps_$k]:-}") | ${RES[e2e_cpu_fpm_$k]:-n/a} / ${RES[e2e_cpu_nginx_$k]:-n/a} / ${RES[e2e_cpu_mc_$k]:-n/a} / ${RES[e2e_cpu_wrk_$k]:-n/a} | ${RES[e2e_conns_$k]:-n/a} | ${RES[e2e_sys_$k]:-n/a} | ${RES[e2e_err_$k]:-n/a} |"
         done
+        echo
+        b_fpm="${RES[e2e_cpu_fpm_none/baseline]:-}"
+        echo "Session share of a request, php-fpm CPU µs/request above the no-session baseline ($b_fpm µs):$(for k in "${E2E_ROWS[@]}"; do
+            [ "$k" = none/baseline ] && continue
+            printf ' %s +%s;' "$(e2e_label "$k")" "$(awk -v a="${RES[e2e_cpu_fpm_$k]:-nan}" -v b="$b_fpm" 'BEGIN { if (a == "nan" || b == "" || b == "nan") print "n/a"; else printf "%.0f", a - b }')"
+        done | sed 's/;$/./') With persistent connections each php-fpm worker keeps one connection per daemon open for its lifetime (here 4 per daemon; memcached's default limit, \`-c\`, is 1024 connections per daemon)."
         echo
     fi
     if ! skip cg; then
@@ -484,7 +586,8 @@ TABLE="$TMP/table.md"
     if ! skip cycle; then
         for c in "${CONFIGS[@]}"; do t "cycle $c, ours/floor" "$(ratio "${RES[cyc_ours_$c]}" "$floor_med")" "<=" 1.15; done
     fi
-    skip e2e || t "end to end req/s, ours/pecl memcache" "$(ratio "${RES[e2e_rps_ours]:-}" "${RES[e2e_rps_pecl]:-}")" ">=" 1.3
+    skip e2e || t "end to end req/s, ours/pecl memcache" "$(ratio "${RES[e2e_rps_ours/tip3]:-}" "${RES[e2e_rps_pecl/tip3]:-}")" ">=" 1.3
+    skip e2e || t "end to end req/s with persistent connections, ours/pecl memcache" "$(ratio "${RES[e2e_rps_ours/persistent]:-}" "${RES[e2e_rps_pecl/persistent]:-}")" ">=" 1.3
     skip cg || t "instructions per cycle, ours/pecl memcache" "$(ratio "${RES[cg_ours]:-}" "${RES[cg_pecl]:-}")" "<=" 0.7
     skip rss || t "RSS flat: ours' growth from 10 % to 100 % of ${RES[rss_done_ours]:-?} cycles (KiB)" "$(awk -v a="${RES[rss1_ours]:-0}" -v b="${RES[rssm_ours]:-0}" 'BEGIN{print a-b}')" "<=" 128
 } >"$TABLE"
