@@ -56,7 +56,15 @@ mod tests {
 
     #[test]
     fn incompressible_or_disabled_stays_plain() {
-        let noise: Vec<u8> = (0..30000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let noise: Vec<u8> = (0..30000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
         assert_eq!(encode(&noise, 20000).1, 0);
         assert_eq!(encode(&b"x".repeat(50000), 0).1, 0);
     }
