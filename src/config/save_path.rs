@@ -57,24 +57,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 /// Default time a failed server is left alone (pecl `MMC_DEFAULT_RETRY`, 15 s).
 pub const DEFAULT_RETRY_INTERVAL: Duration = Duration::from_secs(15);
 
-/// Where a memcached server listens.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Endpoint {
-    /// `host` is as written, without the brackets of an IPv6 literal.
-    Tcp { host: String, port: u16 },
-    /// An absolute path to a unix domain socket.
-    Unix { path: PathBuf },
-}
-
-impl fmt::Display for Endpoint {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Endpoint::Tcp { host, port } if host.contains(':') => write!(f, "[{host}]:{port}"),
-            Endpoint::Tcp { host, port } => write!(f, "{host}:{port}"),
-            Endpoint::Unix { path } => write!(f, "unix:{}", path.display()),
-        }
-    }
-}
+/// Where a memcached server listens: the wire layer's type, so a parsed
+/// server is dialled as it is.
+pub use crate::wire::Endpoint;
 
 /// One server of a save path, with its options.
 #[derive(Debug, Clone, PartialEq, Eq)]

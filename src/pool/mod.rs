@@ -14,7 +14,8 @@ pub mod ring;
 use std::fmt;
 use std::time::Instant;
 
-use crate::config::save_path::{Endpoint as SpecEndpoint, ServerSpec};
+use crate::config::ini::{HashFn, HashStrategy};
+use crate::config::save_path::ServerSpec;
 use crate::wire::{self, Batch, Conn, Endpoint, Reply, WireError};
 use hash::HashFunction;
 use ring::{Ring, RingError, RingNode, Strategy};
@@ -32,15 +33,11 @@ pub struct Server {
 
 impl Server {
     fn new(spec: ServerSpec) -> Server {
-        let (endpoint, id) = match &spec.endpoint {
-            SpecEndpoint::Tcp { host, port } => (
-                Endpoint::Tcp { host: host.clone(), port: *port },
-                if host.contains(':') { format!("tcp://[{host}]:{port}") } else { format!("tcp://{host}:{port}") },
-            ),
-            SpecEndpoint::Unix { path } => (
-                Endpoint::Unix { path: path.clone() },
-                format!("unix://{}", path.display()),
-            ),
+        let endpoint = spec.endpoint.clone();
+        let id = match &endpoint {
+            Endpoint::Tcp { host, port } if host.contains(':') => format!("tcp://[{host}]:{port}"),
+            Endpoint::Tcp { host, port } => format!("tcp://{host}:{port}"),
+            Endpoint::Unix { path } => format!("unix://{}", path.display()),
         };
         let slot = health::slot(&id);
         Server { spec, endpoint, id, slot }
@@ -74,6 +71,24 @@ impl fmt::Display for Failure {
             }
             Failure::Failed { server, error } => write!(f, "server {server} failed: {error}"),
             Failure::Refused { server, error } => write!(f, "request to server {server} refused: {error}"),
+        }
+    }
+}
+
+impl From<HashStrategy> for Strategy {
+    fn from(s: HashStrategy) -> Strategy {
+        match s {
+            HashStrategy::Consistent => Strategy::Consistent,
+            HashStrategy::Standard => Strategy::Standard,
+        }
+    }
+}
+
+impl From<HashFn> for HashFunction {
+    fn from(f: HashFn) -> HashFunction {
+        match f {
+            HashFn::Crc32 => HashFunction::Crc32,
+            HashFn::Fnv => HashFunction::Fnv,
         }
     }
 }

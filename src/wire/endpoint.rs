@@ -1,7 +1,5 @@
-//! Where a memcached server listens.
-//!
-//! Kept deliberately identical in shape to the config module's endpoint so
-//! the two can be unified; the wire layer only needs to know how to dial it.
+//! Where a memcached server listens (the save_path parser produces these;
+//! the wire layer dials them).
 
 use std::fmt;
 use std::path::PathBuf;
