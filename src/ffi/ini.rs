@@ -29,10 +29,12 @@ pub fn register(module_number: i32) {
     let mut defs: Vec<IniEntryDef> = ENTRIES
         .iter()
         .map(|(name, default)| {
-            let mut def =
-                IniEntryDef::new(leak_cstr(name), leak_cstr(default), IniEntryPermission::All);
+            let null_default = NULL_DEFAULT.contains(name);
+            // A NULL default needs no string (one leaked for it would be lost).
+            let default = if null_default { c"" } else { leak_cstr(default) };
+            let mut def = IniEntryDef::new(leak_cstr(name), default, IniEntryPermission::All);
             def.on_modify = Some(on_modify);
-            if NULL_DEFAULT.contains(name) {
+            if null_default {
                 // pecl memcache's default for these is NULL, not "".
                 def.value = std::ptr::null();
                 def.value_length = 0;
@@ -41,8 +43,19 @@ pub fn register(module_number: i32) {
         })
         .collect();
     defs.push(IniEntryDef::end());
-    IniEntryDef::register(Box::leak(defs.into_boxed_slice()), module_number);
+    let table: &'static [IniEntryDef] = Box::leak(defs.into_boxed_slice());
+    // Keep the table (and, through it, the leaked names and defaults)
+    // reachable from a static: it lives for the process by design, and
+    // valgrind (scripts/valgrind.sh) then does not count it as lost.
+    TABLE.store(table.as_ptr().cast_mut(), std::sync::atomic::Ordering::Relaxed);
+    IniEntryDef::register(table, module_number);
 }
+
+/// The registered ini entry table (see [`register`]). Never read: `#[used]`
+/// keeps the optimizer from dropping the write-only static.
+#[used]
+static TABLE: std::sync::atomic::AtomicPtr<IniEntryDef> =
+    std::sync::atomic::AtomicPtr::new(std::ptr::null_mut());
 
 /// `ZEND_INI_MH` for every memcache.* entry.
 unsafe extern "C" fn on_modify(
