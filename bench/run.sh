@@ -13,7 +13,9 @@
 #      (usleep(1000)), wall time vs the back-to-back ideal measured in the same run (one process
 #      doing the same 200 requests serially).
 #   3. end to end: nginx + php-fpm (4 static workers) serving bench/e2e/page.php, loaded with
-#      wrk -t2 -c8 (each request a distinct session of a per-thread set): requests/s and p99.
+#      wrk -t2 -c8 (each request a distinct session of a per-thread set): requests/s and p99, CPU
+#      per request of each process, connections and syscalls per request; Tip 3 config, then
+#      persistent connections, then a page without session (the stack's baseline).
 #   4. CPU: callgrind instructions per cycle ((Ir of N cycles - Ir of 0 cycles) / N).
 #   5. memory: VmRSS of one process before and after 100k cycles.
 #
@@ -22,8 +24,13 @@
 #   BENCH_SKIP="e2e cg"   skip sections (any of: cycle contend e2e cg rss)
 #   BENCH_OURS=path       our extension (default target/release/libphp_memcache.so; built if missing)
 #   BENCH_WRITE_DOC=0     do not rewrite docs/BENCHMARKS.md
+#   BENCH_NOTE="..."      a note printed after the load averages in docs/BENCHMARKS.md
 #   BENCH_PORTS="11611 11612"  the two memcached daemons this script starts (and stops)
 #   BENCH_E2E_PORTS="11680 11690"  nginx and php-fpm listen ports (127.0.0.1)
+#   BENCH_E2E_ROWS="ours/tip3 ours/persistent"  only these end-to-end rows (ext/config; none/baseline)
+#   BENCH_E2E_STRACE=0    no strace'd extra run per end-to-end row (the syscalls/request column)
+#   BENCH_E2E_PERF=1      also perf-record (cpu-clock, kernel included) the fpm workers during a 3 s
+#                         extra run per row: .run/bench/e2e-perf-{self,children}-<row>.txt
 #
 # Everything it starts (memcached x2, nginx, php-fpm) runs from a temp dir and is stopped by pid on
 # exit; every loop is bounded by a count and a time limit. Raw results: .run/bench/.
@@ -276,7 +283,7 @@ fi
 # the daemons per request (memcached `stats` total_connections delta), and, from a short extra wrk
 # run with the fpm workers under `strace -c -f` (BENCH_E2E_STRACE=0 to skip), the syscalls per
 # request of php-fpm and the connect/socket/close/setsockopt/poll... ones among them.
-E2E_ROWS=(ours/tip3 pecl/tip3 memcached/tip3 ours/persistent pecl/persistent memcached/persistent none/baseline)
+read -r -a E2E_ROWS <<<"${BENCH_E2E_ROWS:-ours/tip3 pecl/tip3 memcached/tip3 ours/persistent pecl/persistent memcached/persistent none/baseline}"
 E2E_STRACE="${BENCH_E2E_STRACE:-1}"
 [ "$QUICK" = 1 ] && E2E_STRACE_SECS=1 || E2E_STRACE_SECS=3
 command -v strace >/dev/null 2>&1 || E2E_STRACE=0
@@ -436,6 +443,19 @@ EOF
                   printf ")" }' "$OUT/e2e-strace-$tag.txt" 2>/dev/null)"
         [ -n "${RES[e2e_sys_$key]}" ] || RES[e2e_sys_$key]="n/a"
     fi
+    # optional: where the fpm workers' CPU goes (kernel included), perf with a software clock
+    if [ "${BENCH_E2E_PERF:-0}" = 1 ] && command -v perf >/dev/null 2>&1; then
+        local pw=() pid_perf
+        for wp in "${fpm_pids[@]:1}"; do pw+=("$wp"); done
+        timeout 60 perf record -q -e cpu-clock -F 4000 -g -o "$TMP/perf-$tag.data" -p "$(IFS=,; echo "${pw[*]}")" >/dev/null 2>&1 &
+        pid_perf=$!
+        sleep 0.5
+        timeout 40 wrk -t2 -c8 -d3s --timeout 5s -s bench/e2e/session.lua "http://127.0.0.1:$PORT_NGINX/" -- 64 >/dev/null 2>&1
+        kill -INT "$pid_perf" 2>/dev/null
+        wait "$pid_perf" 2>/dev/null
+        timeout 120 perf report -i "$TMP/perf-$tag.data" --no-children --sort dso,sym --stdio 2>/dev/null | grep -v '^$' | grep -E '^ +[0-9]' | head -60 >"$OUT/e2e-perf-self-$tag.txt"
+        timeout 120 perf report -i "$TMP/perf-$tag.data" --children --sort sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -80 >"$OUT/e2e-perf-children-$tag.txt"
+    fi
     grep -c -i -E 'warning|error' "$d/fpm-error.log" >"$TMP/fpmwarn" 2>/dev/null || true
     RES[e2e_warn_$key]="$(cat "$TMP/fpmwarn" 2>/dev/null || echo 0)"
     cp "$d/fpm-error.log" "$OUT/e2e-fpm-error-$tag.log" 2>/dev/null || true
@@ -540,7 +560,7 @@ TABLE="$TMP/table.md"
         echo
     fi
     if ! skip e2e; then
-        echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config"
+        echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config, non-persistent and persistent connections"
         echo
         echo "| row | requests/s | p99 ms | ours/this (req/s; target ≥ 1.3 vs pecl memcache) | CPU µs/request: php-fpm / nginx / memcached ×2 / wrk | memcached connections/request | php-fpm syscalls/request (of which) | errors |"
         echo "|---|---|---|---|---|---|---|---|"

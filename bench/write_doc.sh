@@ -26,7 +26,7 @@ file alone.
 - PHP ${phpv} (CLI and FPM, Debian), memcached $(memcached -V 2>/dev/null | awk '{print $2}') (two daemons, 127.0.0.1, \`-t 1 -m 128\`)
 - ours: \`${so#"$PWD/"}\` at commit ${rev:-?}$([ -n "$dirty" ] && echo " + uncommitted changes in src/")
 - pecl memcache ${pecl_v} (Debian php-memcache), pecl memcached ${mcd_v} (Debian php-memcached, libmemcached ${libmc:-?})
-- load average before / after the run: ${load_before} / ${load_after}$(awk -v l="${load_before%% *}" 'BEGIN { if (l + 0 > 0.5) print " — **measured while other builds/tests ran on this 2-core machine: expect noise (see the ranges)**" }')
+- load average before / after the run: ${load_before} / ${load_after}${BENCH_NOTE:+ — ${BENCH_NOTE}}$(awk -v l="${load_before%% *}" 'BEGIN { if (l + 0 > 0.5) print " — **measured while other builds/tests ran on this 2-core machine: expect noise (see the ranges)**" }')
 
 ## Results
 
@@ -67,11 +67,25 @@ inside session_start/session_write_close): \`bash bench/profile.sh [ours|pecl|me
   Tip 3 config. Wall = first start to last end. Back-to-back = one process doing the same 200
   requests serially (= 200 × (1 ms sleep + one cycle), the ideal a perfect lock hand-off reaches).
 - **End to end**: nginx (1 worker) → php-fpm (\`-n\`, opcache on, \`pm=static\`, 4 workers) over
-  FastCGI on 127.0.0.1, serving \`bench/e2e/page.php\` (start, change, close a 1 KiB session) with
-  Tip 3 config; after a 1 s warm-up, \`wrk -t2 -c8 --timeout 5s -s bench/e2e/session.lua\`: each
+  FastCGI on 127.0.0.1, serving \`bench/e2e/page.php\` (start, change, close a 1 KiB session);
+  after a 1 s warm-up, \`wrk -t2 -c8 --timeout 5s -s bench/e2e/session.lua\`: each
   request sends its own session cookie, each wrk thread cycling over 64 ids, so the requests in
   flight use distinct sessions (lock contention is section 2's job). Everything shares the 2 cores.
-  Before the load, two requests check the page really keeps its session (n=1 → n=2).
+  Before the load, two requests check the page really keeps its session (n=1 → n=2). Rows: each
+  extension with the Tip 3 config (non-persistent: every request connects to both daemons and
+  closes at its end, pecl memcache's behaviour too), then with persistent connections
+  (\`?persistent=1\` on both servers; pecl memcached: \`sess_persistent=1\`), then the same
+  nginx + php-fpm serving \`bench/e2e/nosession.php\` (no session): the floor of this stack on
+  this machine, so "php-fpm CPU above the baseline" is the session's share of a request.
+  - *CPU µs/request*: utime+stime deltas from \`/proc/<pid>/stat\` over the measured run, of
+    php-fpm (master + workers), nginx (master + worker), both memcached, and wrk (bash \`time\`),
+    divided by the requests served (user/kernel split in \`.run/bench/e2e-cpu-*.txt\`). Much less
+    affected than requests/s by other load on the machine.
+  - *memcached connections/request*: \`total_connections\` delta of both daemons.
+  - *php-fpm syscalls/request*: a 3 s extra wrk run with the 4 workers under \`strace -c -f\`
+    (not the measured run), total and the connection-related calls.
+  - \`BENCH_E2E_PERF=1\` adds a \`perf record\` (cpu-clock, kernel included) of the workers:
+    \`.run/bench/e2e-perf-*.txt\`.
 - **CPU**: \`valgrind --tool=callgrind\` over \`bench/bench.php count\` (Tip 3) doing 5 warm-up +
   N cycles and 5 warm-up + 0 cycles; (Ir(N) − Ir(0)) / N is the user-space instructions of one
   cycle: PHP session module + extension + libc; the kernel's share (syscalls) is not counted.
