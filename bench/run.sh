@@ -25,6 +25,7 @@
 #   BENCH_OURS=path       our extension (default target/release/libphp_memcache.so; built if missing)
 #   BENCH_WRITE_DOC=0     do not rewrite docs/BENCHMARKS.md
 #   BENCH_NOTE="..."      a note printed after the load averages in docs/BENCHMARKS.md
+#   BENCH_OURS_REV=commit BENCH_OURS was built from exactly this commit (docs/BENCHMARKS.md says so)
 #   BENCH_PORTS="11611 11612"  the two memcached daemons this script starts (and stops)
 #   BENCH_E2E_PORTS="11680 11690"  nginx and php-fpm listen ports (127.0.0.1)
 #   BENCH_E2E_ROWS="ours/tip3 ours/persistent"  only these end-to-end rows (ext/config; none/baseline)

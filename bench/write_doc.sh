@@ -12,6 +12,8 @@ mcd_v="$(ext_ver -d extension=igbinary.so -d extension=msgpack.so -d extension=m
 libmc="$(php -n -d extension=igbinary.so -d extension=msgpack.so -d extension=memcached.so --ri memcached 2>/dev/null | awk -F'=> ' '/libmemcached library version/ { print $2 }')"
 rev="$(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)"
 dirty="$(git -C "$(dirname "$0")/.." status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null | head -c1)"
+# BENCH_OURS_REV=<commit>: the .so was built elsewhere from exactly that commit (a clean export)
+if [ -n "${BENCH_OURS_REV:-}" ]; then rev="$BENCH_OURS_REV (clean build of that commit)"; dirty=""; fi
 cat <<EOF
 # Benchmarks
 
