@@ -48,6 +48,7 @@ pub fn describe(error: &WireError) -> (String, i64) {
         WireError::Timeout => ("Read failed: Connection timed out (110)".into(), 110),
         WireError::Closed => ("Read failed: Connection reset by peer (104)".into(), 104),
         WireError::Protocol(m) => (format!("Malformed server response: {m}"), 0),
+        WireError::Auth(m) => (m.clone(), 0),
         WireError::Refused(m) => (m.clone(), 0),
     }
 }
@@ -103,7 +104,7 @@ pub fn run_keyed(
             let g = match groups.iter().position(|g| g.0 == server) {
                 Some(g) => g,
                 None => {
-                    groups.push((server, Batch::new(), Vec::new()));
+                    groups.push((server, snap.batch(server), Vec::new()));
                     groups.len() - 1
                 }
             };
@@ -170,8 +171,8 @@ pub fn run_get(
             break;
         }
         let mut batches: Vec<Batch> = Vec::with_capacity(groups.len());
-        for (_, ops) in &groups {
-            let mut b = Batch::new();
+        for (server, ops) in &groups {
+            let mut b = snap.batch(*server);
             let mut ks: Vec<&[u8]> = ops.iter().map(|&o| keys[o]).collect();
             ks.dedup();
             let _ = if with_cas { b.gets(&ks) } else { b.get_multi(&ks) };
@@ -218,8 +219,8 @@ pub fn run_all(
 ) -> Vec<Option<Vec<Reply>>> {
     let n = snap.servers.len();
     let mut batches = Vec::with_capacity(n);
-    for _ in 0..n {
-        let mut b = Batch::new();
+    for i in 0..n {
+        let mut b = snap.batch(i);
         let _ = make(&mut b);
         batches.push(b);
     }

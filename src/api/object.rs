@@ -14,11 +14,10 @@ use std::time::Duration;
 
 use ext_php_rs::types::Zval;
 
-use crate::config::ini::{HashFn, HashStrategy, Settings};
+use crate::config::ini::Settings;
 use crate::config::save_path::{Endpoint, ServerSpec};
-use crate::pool::hash::HashFunction;
-use crate::pool::ring::Strategy;
 use crate::pool::Pool;
+use crate::wire::{Batch, Credentials, Protocol};
 
 /// One server added to an object.
 pub struct ServerEntry {
@@ -31,6 +30,9 @@ pub struct ServerEntry {
     pub callback: Option<Zval>,
     /// pecl's per-server status: 1 disconnected, 3 connected, 0 failed.
     pub last_status: i64,
+    /// SASL credentials of the object when the server was added (pecl
+    /// takes them at addServer time); used with the binary protocol.
+    pub sasl: Option<Credentials>,
 }
 
 impl ServerEntry {
@@ -51,6 +53,8 @@ pub struct PoolState {
     /// setCompressThreshold(); None = memcache.compress_threshold.
     pub threshold: Option<(u32, f64)>,
     pub callback: Option<Zval>,
+    /// setSaslAuthData(): given to servers added afterwards.
+    pub sasl: Option<Credentials>,
 }
 
 pub type Handle = Rc<RefCell<PoolState>>;
@@ -63,21 +67,22 @@ pub struct Snapshot {
     pub servers: Vec<(String, u16, u16, bool)>,
     pub threshold: u32,
     pub min_savings: f64,
+    /// memcache.protocol when the operation started.
+    pub protocol: Protocol,
+    /// Per server: its SASL credentials.
+    pub sasl: Vec<Option<Credentials>>,
 }
 
-fn strategy(s: &Settings) -> Strategy {
-    match s.hash_strategy {
-        HashStrategy::Consistent => Strategy::Consistent,
-        HashStrategy::Standard => Strategy::Standard,
+impl Snapshot {
+    /// An empty batch for server `i`, in memcache.protocol, carrying the
+    /// server's SASL credentials: every batch of the Memcache API starts here.
+    pub fn batch(&self, i: usize) -> Batch {
+        let mut b = Batch::with_protocol(self.protocol);
+        b.set_credentials(self.sasl.get(i).cloned().flatten());
+        b
     }
 }
 
-fn hash_fn(s: &Settings) -> HashFunction {
-    match s.hash_function {
-        HashFn::Crc32 => HashFunction::Crc32,
-        HashFn::Fnv => HashFunction::Fnv,
-    }
-}
 
 impl PoolState {
     pub fn add(&mut self, entry: ServerEntry) {
@@ -95,7 +100,7 @@ impl PoolState {
             Some((p, a, b)) if (*a, *b) == key => p.clone(),
             _ => {
                 let specs = self.servers.iter().map(|e| e.spec.clone()).collect();
-                let p = Rc::new(Pool::new(specs, strategy(s), hash_fn(s)).ok()?);
+                let p = Rc::new(Pool::new(specs, s.hash_strategy.into(), s.hash_function.into()).ok()?);
                 self.pool = Some((p.clone(), key.0, key.1));
                 p
             }
@@ -111,6 +116,8 @@ impl PoolState {
                 .collect(),
             threshold,
             min_savings,
+            protocol: s.protocol.into(),
+            sasl: self.servers.iter().map(|e| e.sasl.clone()).collect(),
         })
     }
 

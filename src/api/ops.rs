@@ -139,7 +139,7 @@ fn mirror(
             let g = match groups.iter().position(|g| g.0 == srv) {
                 Some(g) => g,
                 None => {
-                    groups.push((srv, Batch::new()));
+                    groups.push((srv, snap.batch(srv)));
                     groups.len() - 1
                 }
             };
@@ -438,8 +438,7 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     };
     let Some((_, snap)) = prepare(h, out) else { return };
     // The first server, in the order added, that answers.
-    let mut b = Batch::new();
-    if b.stats(sarg.as_deref()).is_err() {
+    if Batch::new().stats(sarg.as_deref()).is_err() {
         out.warn("Invalid stats type");
         return;
     }
@@ -447,6 +446,8 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         if !snap.servers[i].3 {
             continue;
         }
+        let mut b = snap.batch(i);
+        let _ = b.stats(sarg.as_deref());
         match snap.pool.execute(i, &b) {
             Ok(replies) => {
                 if let Some(reply) = replies.into_iter().next() {

@@ -13,7 +13,7 @@ use super::report::Out;
 use super::values::{bytes_zval, zval_bool, zval_bytes, zval_double, zval_long};
 use crate::config::current;
 use crate::pool::health;
-use crate::wire::{Batch, Reply};
+use crate::wire::Reply;
 
 fn arg<'a>(args: &'a [Option<&mut Zval>], i: usize) -> Option<&'a Zval> {
     args.get(i).and_then(|a| a.as_deref())
@@ -112,7 +112,8 @@ pub fn add_server(h: &Handle, n: NewServer, out: &mut Out) -> Option<usize> {
     match make_spec(&n.host, port, udp, n.persistent, n.weight as u32, secs(n.timeout), retry) {
         Ok((host, port, spec)) => {
             let mut st = h.borrow_mut();
-            st.add(ServerEntry { host, port, spec, enabled: n.status, callback: n.callback, last_status: 1 });
+            let sasl = st.sasl.clone();
+            st.add(ServerEntry { host, port, spec, enabled: n.status, callback: n.callback, last_status: 1, sasl });
             Some(st.servers.len() - 1)
         }
         Err(e) => {
@@ -130,7 +131,7 @@ pub fn connect(h: &Handle, n: NewServer, ret: &mut Zval, out: &mut Out) -> bool 
     let Some(i) = add_server(h, n, out) else { return false };
     let Some((_, snap)) = prepare(h, out) else { return false };
     let server = snap.pool.server(i);
-    let mut b = Batch::new();
+    let mut b = snap.batch(i);
     let _ = b.version();
     // An explicit connect probes the server even when an earlier failure
     // marked it down.
@@ -281,8 +282,12 @@ pub fn set_compress_threshold(h: &Handle, args: Args, ret: &mut Zval, out: &mut 
     ret.set_bool(true);
 }
 
-/// setSaslAuthData(username, password): kept for the binary protocol; the
-/// ASCII protocol has no authentication.
-pub fn set_sasl(_h: &Handle, _args: Args, ret: &mut Zval, _out: &mut Out) {
+/// setSaslAuthData(username, password): like pecl, the credentials go to
+/// the servers added afterwards, which authenticate (SASL PLAIN) on every
+/// new connection when memcache.protocol is binary; ASCII ignores them.
+pub fn set_sasl(h: &Handle, args: Args, ret: &mut Zval, _out: &mut Out) {
+    let user = arg(args, 0).map(super::values::zval_bytes).unwrap_or_default();
+    let pass = arg(args, 1).map(super::values::zval_bytes).unwrap_or_default();
+    h.borrow_mut().sasl = Some(crate::wire::Credentials::new(&user, &pass));
     ret.set_bool(true);
 }

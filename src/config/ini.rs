@@ -34,6 +34,15 @@ pub enum Protocol {
     Binary,
 }
 
+impl From<Protocol> for crate::wire::Protocol {
+    fn from(p: Protocol) -> crate::wire::Protocol {
+        match p {
+            Protocol::Ascii => crate::wire::Protocol::Ascii,
+            Protocol::Binary => crate::wire::Protocol::Binary,
+        }
+    }
+}
+
 /// How keys are mapped to servers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HashStrategy {

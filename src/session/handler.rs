@@ -14,13 +14,12 @@ use std::time::Duration;
 
 use super::lock::{self, LockError};
 use super::replicate::{self, describe, found, targets};
+use crate::wire::Protocol;
 use super::{exptime, value, Outcome};
-use crate::config::ini::{session_key, HashFn, HashStrategy, Settings};
+use crate::config::ini::{session_key, Settings};
 use crate::config::save_path::parse_save_path;
 use crate::config::current;
-use crate::pool::hash::HashFunction;
 use crate::pool::health;
-use crate::pool::ring::Strategy;
 use crate::pool::Pool;
 use crate::wire::Reply;
 
@@ -64,19 +63,6 @@ thread_local! {
     static POOLS: RefCell<Vec<CachedPool>> = const { RefCell::new(Vec::new()) };
 }
 
-fn strategy(s: &Settings) -> Strategy {
-    match s.hash_strategy {
-        HashStrategy::Consistent => Strategy::Consistent,
-        HashStrategy::Standard => Strategy::Standard,
-    }
-}
-
-fn hash_fn(s: &Settings) -> HashFunction {
-    match s.hash_function {
-        HashFn::Crc32 => HashFunction::Crc32,
-        HashFn::Fnv => HashFunction::Fnv,
-    }
-}
 
 fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, String> {
     let ring = (s.default_port, s.hash_strategy as u8, s.hash_function as u8);
@@ -88,7 +74,7 @@ fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, S
     if specs.is_empty() {
         return Err(format!("{entry} names no memcached server (it is '{path}')"));
     }
-    let pool = Rc::new(Pool::new(specs, strategy(s), hash_fn(s)).map_err(|e| format!("{entry}: {e}"))?);
+    let pool = Rc::new(Pool::new(specs, s.hash_strategy.into(), s.hash_function.into()).map_err(|e| format!("{entry}: {e}"))?);
     POOLS.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= 16 {
@@ -194,7 +180,7 @@ fn release_held(warnings: &mut Vec<String>) {
                 }
             }
         }
-        let res = replicate::run_each(&open.pool, &servers, |i, b| {
+        let res = replicate::run_each(&open.pool, open.settings.protocol.into(), &servers, |i, b| {
             if let Some((key, s)) = &lock {
                 if *s == i {
                     lock::push_release(b, key, lt)?;
@@ -228,14 +214,14 @@ fn release_held(warnings: &mut Vec<String>) {
             }
         }
         if let (Some(c), false) = (&check, missing.is_empty()) {
-            repair(&open.pool, &missing, &c.key, &c.item, c.exp, warnings);
+            repair(&open.pool, open.settings.protocol.into(), &missing, &c.key, &c.item, c.exp, warnings);
         }
     });
 }
 
 /// Writes the stored form of a session back to servers that lost it.
-fn repair(pool: &Pool, servers: &[usize], key: &[u8], item: &crate::wire::Item, exp: u32, warnings: &mut Vec<String>) {
-    let repaired = replicate::run(pool, servers, |b| b.set(key, item.flags, exp, &item.data).map(|_| ()));
+fn repair(pool: &Pool, proto: Protocol, servers: &[usize], key: &[u8], item: &crate::wire::Item, exp: u32, warnings: &mut Vec<String>) {
+    let repaired = replicate::run(pool, proto, servers, |b| b.set(key, item.flags, exp, &item.data).map(|_| ()));
     for (i, rep) in &repaired.ok {
         if matches!(rep.first(), Some(Reply::Stored)) {
             pool.count(*i, |s| s.read_repairs += 1);
@@ -264,7 +250,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     open.unverified = None;
     if let Some((key, server)) = open.lock.take() {
         let lt = open.settings.lock_timeout;
-        replicate::run(&open.pool, &[server], |b| lock::push_release(b, &key, lt));
+        replicate::run(&open.pool, open.settings.protocol.into(), &[server], |b| lock::push_release(b, &key, lt));
     }
     if sid.is_empty() {
         return Outcome::fail(vec!["cannot read a session with an empty id".into()]);
@@ -295,7 +281,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
         let Some(&primary) = live.first() else {
             return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         };
-        let mut batch = crate::wire::Batch::new();
+        let mut batch = crate::wire::Batch::with_protocol(open.settings.protocol.into());
         if let Err(e) = lock::push_acquire(&mut batch, &key, lock_timeout) {
             return Outcome::fail(vec![format!("cannot read session '{}': {e}", sid_text(sid))]);
         }
@@ -316,7 +302,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
 
     let stored = match lock::first_attempt(first) {
         Some(data) => data,
-        None => match lock::wait(&open.pool, primary, &key, lock_timeout, wait_limit) {
+        None => match lock::wait(&open.pool, open.settings.protocol.into(), primary, &key, lock_timeout, wait_limit) {
             Ok(acq) => {
                 open.pool.count(primary, |s| {
                     s.lock_waits += 1;
@@ -357,7 +343,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
             // Missing where we locked (a new session, or this server
             // restarted empty, or was down during the last write): ask the
             // session's other servers in one round trip.
-            let got = replicate::run(&open.pool, &mirrors, |b| b.get(&key).map(|_| ()));
+            let got = replicate::run(&open.pool, open.settings.protocol.into(), &mirrors, |b| b.get(&key).map(|_| ()));
             let Some((from, item)) = got.ok.iter().find_map(|(i, rep)| found(rep).map(|item| (*i, item.clone())))
             else {
                 return Outcome::ok(Vec::new(), warnings);
@@ -367,7 +353,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
             let missing: Vec<usize> = std::iter::once(primary)
                 .chain(got.ok.iter().filter(|(_, rep)| found(rep).is_none()).map(|(i, _)| *i))
                 .collect();
-            repair(&open.pool, &missing, &key, &item, exp, &mut warnings);
+            repair(&open.pool, open.settings.protocol.into(), &missing, &key, &item, exp, &mut warnings);
             (item, from)
         }
     };
@@ -425,7 +411,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     open.unverified = None;
     let exp = exptime(maxlifetime);
     let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
-    let mut result = replicate::run(&open.pool, &servers, |b| {
+    let mut result = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| {
         if touch {
             b.touch(&key, exp).map(|_| ())?;
         } else {
@@ -446,7 +432,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             .map(|(i, _)| *i)
             .collect();
         if !missing.is_empty() {
-            let repaired = replicate::run(&open.pool, &missing, |b| b.set(&key, flags, exp, &bytes).map(|_| ()));
+            let repaired = replicate::run(&open.pool, open.settings.protocol.into(), &missing, |b| b.set(&key, flags, exp, &bytes).map(|_| ()));
             result.ok.retain(|(i, _)| !missing.contains(i));
             for (i, rep) in &repaired.ok {
                 if matches!(rep.first(), Some(Reply::Stored)) {
@@ -535,7 +521,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
         }
         open.unverified = None;
         let lkey = lock::lock_key(&key);
-        let res = replicate::run(&open.pool, &servers, |b| {
+        let res = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| {
             b.delete(&key).map(|_| ())?;
             b.delete(&lkey).map(|_| ())
         });
@@ -566,7 +552,7 @@ fn exists(open: &Open, sid: &[u8]) -> Option<bool> {
     let key = session_key(&open.prefix, sid);
     let seq = sequence(open, &key);
     let servers = targets(&open.pool, &seq, redundancy(open), open.settings.allow_failover);
-    let res = replicate::run(&open.pool, &servers, |b| b.get(&key).map(|_| ()));
+    let res = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| b.get(&key).map(|_| ()));
     if res.ok.is_empty() {
         return None;
     }

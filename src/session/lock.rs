@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 pub use crate::config::ini::lock_key;
 use crate::pool::{Failure, Pool};
 use super::value::LOCK_FLAGS;
-use crate::wire::{Batch, Item, Reply, WireError};
+use crate::wire::{Batch, Item, Protocol, Reply, WireError};
 
 /// Why the lock was not taken.
 #[derive(Debug)]
@@ -92,6 +92,7 @@ pub fn first_attempt(replies: Vec<Reply>) -> Option<Option<Item>> {
 /// reads the data once it is ours; gives up after `wait_limit`.
 pub fn wait(
     pool: &Pool,
+    proto: Protocol,
     i: usize,
     key: &[u8],
     lock_timeout: u32,
@@ -99,7 +100,7 @@ pub fn wait(
 ) -> Result<Acquired, LockError> {
     let lkey = lock_key(key);
     let start = Instant::now();
-    let mut poll = Batch::new();
+    let mut poll = Batch::with_protocol(proto);
     poll.incr(&lkey, 1).map_err(|e| refused(pool, i, e))?;
     poll.add(&lkey, LOCK_FLAGS, lock_timeout, b"1").map_err(|e| refused(pool, i, e))?;
     loop {
@@ -113,7 +114,7 @@ pub fn wait(
             return Err(malformed(pool, i, "lock attempt"));
         }
         if is_ours(r.first(), r.get(1)) {
-            let mut get = Batch::new();
+            let mut get = Batch::with_protocol(proto);
             get.get(key).map_err(|e| refused(pool, i, e))?;
             let g = pool.execute(i, &get).map_err(LockError::Server)?;
             return Ok(Acquired { data: value_of(g.into_iter().next()), waited: start.elapsed() });

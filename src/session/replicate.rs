@@ -11,7 +11,7 @@
 //! reply: one round trip whatever the redundancy.
 
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Reply};
+use crate::wire::{Batch, Protocol, Reply};
 
 /// The servers to use for a session now: the first `redundancy` servers of
 /// `sequence` that are not marked down. Without failover only the session's
@@ -32,11 +32,12 @@ pub struct Mirrored {
 /// refused request on that server.
 pub fn run(
     pool: &Pool,
+    proto: Protocol,
     servers: &[usize],
     build: impl Fn(&mut Batch) -> Result<(), crate::wire::WireError>,
 ) -> Mirrored {
     let mut out = Mirrored { ok: Vec::new(), failed: Vec::new() };
-    for (i, result) in run_each(pool, servers, |_, b| build(b)) {
+    for (i, result) in run_each(pool, proto, servers, |_, b| build(b)) {
         match result {
             Ok(replies) => out.ok.push((i, replies)),
             Err(f) => out.failed.push((i, f)),
@@ -50,13 +51,14 @@ pub fn run(
 /// built counts as refused on its server).
 pub fn run_each(
     pool: &Pool,
+    proto: Protocol,
     servers: &[usize],
     build: impl Fn(usize, &mut Batch) -> Result<(), crate::wire::WireError>,
 ) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
     let mut out: Vec<(usize, Option<Result<Vec<Reply>, Failure>>)> = Vec::with_capacity(servers.len());
     let mut batches: Vec<(usize, usize, Batch)> = Vec::with_capacity(servers.len());
     for (slot, &i) in servers.iter().enumerate() {
-        let mut b = Batch::new();
+        let mut b = Batch::with_protocol(proto);
         match build(i, &mut b) {
             Ok(()) => {
                 out.push((i, None));

@@ -19,7 +19,9 @@ use std::time::{Duration, Instant};
 
 use super::endpoint::Endpoint;
 use super::error::WireError;
-use super::response::{Expect, Limits, Reply, ReplyParser};
+use super::binary_reply::BinaryParser;
+use super::response::{Expect, Limits, ProtocolError, Reply, ReplyParser};
+use super::sasl::Credentials;
 
 /// Initial (and steady-state) read buffer size.
 const INITIAL_BUF: usize = 16 << 10;
@@ -275,6 +277,9 @@ pub struct Conn {
     start: usize,
     end: usize,
     parser: ReplyParser,
+    binary: BinaryParser,
+    /// Who this connection authenticated as (SASL, binary protocol).
+    pub(crate) authenticated: Option<Credentials>,
     timeout: Duration,
     limits: Limits,
     poisoned: bool,
@@ -350,6 +355,8 @@ impl Conn {
             start: 0,
             end: 0,
             parser: ReplyParser::new(),
+            binary: BinaryParser::new(),
+            authenticated: None,
             timeout,
             limits: Limits::default(),
             poisoned: false,
@@ -420,22 +427,59 @@ impl Conn {
     }
 
     /// Read and parse one reply of kind `expect`; poisons on failure.
-    pub(crate) fn read_reply(&mut self, expect: &Expect<'_>) -> Result<Reply, WireError> {
-        let r = self.read_reply_inner(expect);
+    /// `opaque` is `None` for an ASCII reply, the command's opaque for a
+    /// binary one.
+    pub(crate) fn read_reply(
+        &mut self,
+        expect: &Expect<'_>,
+        opaque: Option<u32>,
+    ) -> Result<Reply, WireError> {
+        let limits = self.limits;
+        let r = match opaque {
+            None => {
+                let mut parser = std::mem::take(&mut self.parser);
+                let r = self.read_with(|buf| parser.advance(expect, buf, &limits));
+                self.parser = parser;
+                r
+            }
+            Some(opaque) => {
+                let mut parser = std::mem::take(&mut self.binary);
+                let r = self.read_with(|buf| parser.advance(expect, opaque, buf, &limits));
+                self.binary = parser;
+                r
+            }
+        };
         if r.is_err() {
-            self.poisoned = true;
             self.parser.reset();
+            self.binary.reset();
         }
         r
     }
 
-    fn read_reply_inner(&mut self, expect: &Expect<'_>) -> Result<Reply, WireError> {
+    /// Feed received bytes to `step` until it yields a value, reading
+    /// more as needed; `step` returns what it consumed. Poisons on
+    /// failure.
+    pub(crate) fn read_with<T>(
+        &mut self,
+        step: impl FnMut(&[u8]) -> Result<(Option<T>, usize), ProtocolError>,
+    ) -> Result<T, WireError> {
+        let r = self.read_with_inner(step);
+        if r.is_err() {
+            self.poisoned = true;
+        }
+        r
+    }
+
+    fn read_with_inner<T>(
+        &mut self,
+        mut step: impl FnMut(&[u8]) -> Result<(Option<T>, usize), ProtocolError>,
+    ) -> Result<T, WireError> {
         let started = Instant::now();
         let mut received: u64 = 0;
         loop {
             if self.start < self.end {
                 let pending = &self.buf[self.start..self.end];
-                let (reply, used) = self.parser.advance(expect, pending, &self.limits)?;
+                let (reply, used) = step(pending)?;
                 self.start += used.min(self.end - self.start);
                 if self.start == self.end {
                     self.start = 0;

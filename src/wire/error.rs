@@ -25,6 +25,8 @@ pub enum WireError {
     Io(io::Error),
     /// The server sent bytes that are not a valid reply to what was asked.
     Protocol(String),
+    /// The server refused SASL authentication (message says who and why).
+    Auth(String),
     /// The request itself was refused before sending (bad key, bad stats
     /// argument, ...). Nothing was written.
     Refused(String),
@@ -61,6 +63,7 @@ impl fmt::Display for WireError {
             WireError::Closed => f.write_str("connection closed by peer"),
             WireError::Io(e) => write!(f, "i/o error: {e}"),
             WireError::Protocol(m) => write!(f, "protocol error: {m}"),
+            WireError::Auth(m) => f.write_str(m),
             WireError::Refused(m) => write!(f, "request refused: {m}"),
         }
     }

@@ -18,7 +18,7 @@ use std::thread::{self, ScopedJoinHandle};
 
 use super::conn::Conn;
 use super::error::WireError;
-use super::request::Batch;
+use super::request::{Batch, Protocol};
 use super::response::{ErrorKind, Expect, Reply};
 
 /// Batches up to this size are written inline: they fit the kernel socket
@@ -38,9 +38,10 @@ impl Conn {
     /// Read the replies of an already written batch.
     fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
         let mut replies = Vec::with_capacity(batch.len());
-        for expect in batch.expects() {
-            let reply = self.read_reply(&expect)?;
-            if may_desync(&expect, &reply) {
+        for (i, expect) in batch.expects().enumerate() {
+            let reply = self.read_reply(&expect, batch.opaque(i))?;
+            // Binary frames carry their lengths: an error never desyncs.
+            if batch.protocol() == Protocol::Ascii && may_desync(&expect, &reply) {
                 self.poison();
             }
             replies.push(reply);
@@ -94,6 +95,9 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                 )))
             } else if batch.is_empty() {
                 Sent::Empty
+            } else if let Some(Err(e)) = batch.credentials().map(|c| conn.authenticate(c)) {
+                // A new connection authenticates before its first batch.
+                Sent::Failed(e)
             } else if bytes.len() <= INLINE_WRITE_MAX {
                 match conn.write_all(bytes) {
                     Ok(()) => Sent::Written,

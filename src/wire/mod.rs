@@ -1,4 +1,5 @@
-//! The wire layer: a small pipelined client for memcached's ASCII protocol.
+//! The wire layer: a small pipelined client for memcached's ASCII and
+//! binary protocols.
 //!
 //! Why our own instead of the `memcache` crate: the session handler needs
 //! lock + read (`incr K.lock`, `add K.lock`, `get K`) in one round trip
@@ -16,26 +17,36 @@
 //! - [`conn`][]: one socket with its read buffer and timeouts.
 //! - [`request`][]: [`Batch`], commands encoded back to back.
 //! - [`response`][]: [`Reply`] and the total, incremental reply parser.
+//! - [`binary`][]: binary frame layout, opcodes, statuses.
+//! - [`binary_reply`][]: the binary reply parser (same [`Reply`] values).
+//! - [`sasl`][]: SASL PLAIN authentication (binary protocol).
 //! - [`exec`][]: running one batch, or many on many connections at once.
 //! - [`error`][]: [`WireError`].
 //!
 //! No unsafe, no async runtime, std only. Nothing here panics on any input.
 
+pub mod binary;
+pub mod binary_reply;
 pub mod conn;
 pub mod endpoint;
 pub mod error;
 pub mod exec;
 pub mod request;
 pub mod response;
+pub mod sasl;
 
 pub use conn::Conn;
 pub use endpoint::Endpoint;
 pub use error::WireError;
 pub use exec::{execute_parallel, INLINE_WRITE_MAX};
-pub use request::{check_key, Batch, MAX_KEY_LEN};
+pub use binary_reply::{parse_binary, BinaryParser};
+pub use request::{check_key, Batch, Protocol, MAX_KEY_LEN};
 pub use response::{
     parse, ErrorKind, Expect, Item, KeyList, Limits, ProtocolError, Reply, ReplyParser,
 };
+pub use sasl::Credentials;
 
+#[cfg(test)]
+mod binary_tests;
 #[cfg(test)]
 mod tests;

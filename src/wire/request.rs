@@ -9,13 +9,15 @@
 //!
 //! The batch is also the last line of defence against command injection:
 //! even though callers validate keys, every key is re-checked here (no
-//! control bytes, no space, no DEL, 1..=250 bytes) and a bad one is
+//! control bytes, no space, 1..=250 bytes) and a bad one is
 //! refused as a value, leaving the batch unchanged.
 
 use std::ops::Range;
 
+use super::binary::{op, push_request, ARITH_NO_CREATE};
 use super::error::WireError;
 use super::response::{Expect, KeyList};
+use super::sasl::Credentials;
 
 /// memcached's key length limit.
 pub const MAX_KEY_LEN: usize = 250;
@@ -36,11 +38,27 @@ enum Kind {
     Values { cas: bool, keys: Range<usize> },
 }
 
+/// Which protocol a batch is encoded in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// memcached's text protocol.
+    #[default]
+    Ascii,
+    /// memcached's binary protocol (see [`super::binary`]).
+    Binary,
+}
+
 /// Commands accumulated for one connection, sent in one write.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Batch {
     buf: Vec<u8>,
     kinds: Vec<Kind>,
+    protocol: Protocol,
+    /// Binary: the keys of retrievals, space-separated (ASCII key lists
+    /// point into `buf`).
+    keys: Vec<u8>,
+    /// Binary: credentials the connection must be authenticated with.
+    credentials: Option<Credentials>,
 }
 
 /// Refuse any key memcached's ASCII protocol cannot carry safely.
@@ -54,9 +72,14 @@ pub fn check_key(key: &[u8]) -> Result<(), WireError> {
             key.len()
         )));
     }
-    if let Some(&b) = key.iter().find(|&&b| b <= 0x20 || b == 0x7f) {
+    // Exactly the bytes memcached's ASCII protocol cannot carry in a key:
+    // space and the control bytes (CR, LF ...). DEL (0x7f) is an ordinary
+    // key byte for memcached, and pecl memcache sends it unchanged (its key
+    // mapping turns only bytes <= 0x20 into '_'), so refusing it would make
+    // sessions pecl stores unreadable here.
+    if let Some(&b) = key.iter().find(|&&b| b <= 0x20) {
         return Err(WireError::Refused(format!(
-            "key contains byte 0x{b:02x} (control, space or DEL)"
+            "key contains byte 0x{b:02x} (control or space)"
         )));
     }
     Ok(())
@@ -78,14 +101,55 @@ fn check_stats_arg(arg: &str) -> Result<(), WireError> {
 }
 
 impl Batch {
+    /// An ASCII batch.
     pub fn new() -> Batch {
         Batch::default()
     }
 
-    /// Empty the batch, keeping its allocations for reuse.
+    /// A batch whose commands are encoded in `protocol`.
+    pub fn with_protocol(protocol: Protocol) -> Batch {
+        Batch { protocol, ..Batch::default() }
+    }
+
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+    }
+
+    /// Binary protocol: run this batch on a connection authenticated
+    /// (SASL PLAIN) with `credentials`. Ignored in ASCII, which has no
+    /// authentication (as pecl memcache ignores them there).
+    pub fn set_credentials(&mut self, credentials: Option<Credentials>) -> &mut Batch {
+        self.credentials = credentials;
+        self
+    }
+
+    /// The credentials to authenticate with before sending (binary only).
+    pub fn credentials(&self) -> Option<&Credentials> {
+        match self.protocol {
+            Protocol::Binary => self.credentials.as_ref(),
+            Protocol::Ascii => None,
+        }
+    }
+
+    /// The opaque of command `i` in binary replies (None for ASCII).
+    pub(crate) fn opaque(&self, i: usize) -> Option<u32> {
+        match self.protocol {
+            Protocol::Binary => Some(i as u32),
+            Protocol::Ascii => None,
+        }
+    }
+
+    /// The opaque the next command gets.
+    fn next_opaque(&self) -> u32 {
+        self.kinds.len() as u32
+    }
+
+    /// Empty the batch, keeping its allocations (and protocol and
+    /// credentials) for reuse.
     pub fn clear(&mut self) {
         self.buf.clear();
         self.kinds.clear();
+        self.keys.clear();
     }
 
     /// Number of commands (= replies expected).
@@ -121,10 +185,16 @@ impl Batch {
             Kind::FlushAll => Expect::FlushAll,
             Kind::Version => Expect::Version,
             Kind::Stats => Expect::Stats,
-            Kind::Values { cas, keys } => Expect::Values {
-                cas: *cas,
-                keys: KeyList::new(self.buf.get(keys.clone()).unwrap_or(&[])),
-            },
+            Kind::Values { cas, keys } => {
+                let list = match self.protocol {
+                    Protocol::Ascii => &self.buf,
+                    Protocol::Binary => &self.keys,
+                };
+                Expect::Values {
+                    cas: *cas,
+                    keys: KeyList::new(list.get(keys.clone()).unwrap_or(&[])),
+                }
+            }
         }
     }
 
@@ -154,6 +224,27 @@ impl Batch {
         }
         for key in keys {
             check_key(key)?;
+        }
+        if self.protocol == Protocol::Binary {
+            // One key: getk (hit or not-found frame). Several: a quiet
+            // getkq per key (only hits answer) and a noop that ends the
+            // reply; all with this command's opaque.
+            let opaque = self.next_opaque();
+            let start = self.keys.len();
+            for (i, key) in keys.iter().enumerate() {
+                if i > 0 {
+                    self.keys.push(b' ');
+                }
+                self.keys.extend_from_slice(key);
+                let code = if keys.len() == 1 { op::GETK } else { op::GETKQ };
+                push_request(&mut self.buf, code, &[], key, &[], opaque, 0);
+            }
+            if keys.len() > 1 {
+                push_request(&mut self.buf, op::NOOP, &[], &[], &[], opaque, 0);
+            }
+            let end = self.keys.len();
+            self.kinds.push(Kind::Values { cas, keys: start..end });
+            return Ok(self);
         }
         self.buf.extend_from_slice(verb);
         let start = self.buf.len();
@@ -249,6 +340,24 @@ impl Batch {
         cas: Option<u64>,
     ) -> Result<&mut Batch, WireError> {
         check_key(key)?;
+        if self.protocol == Protocol::Binary {
+            let code = match verb {
+                b"add " => op::ADD,
+                b"replace " => op::REPLACE,
+                b"append " => op::APPEND,
+                b"prepend " => op::PREPEND,
+                _ => op::SET, // set, and cas (set with a cas value)
+            };
+            let mut extras = [0u8; 8];
+            extras[..4].copy_from_slice(&flags.to_be_bytes());
+            extras[4..].copy_from_slice(&exptime.to_be_bytes());
+            // memcached refuses extras on append/prepend.
+            let extras: &[u8] = if matches!(code, op::APPEND | op::PREPEND) { &[] } else { &extras };
+            let opaque = self.next_opaque();
+            push_request(&mut self.buf, code, extras, key, data, opaque, cas.unwrap_or(0));
+            self.kinds.push(Kind::Store);
+            return Ok(self);
+        }
         self.buf.reserve(verb.len() + key.len() + 48 + data.len());
         self.buf.extend_from_slice(verb);
         self.buf.extend_from_slice(key);
@@ -293,6 +402,28 @@ impl Batch {
         kind: Kind,
     ) -> Result<&mut Batch, WireError> {
         check_key(key)?;
+        if self.protocol == Protocol::Binary {
+            let opaque = self.next_opaque();
+            let mut extras = Vec::with_capacity(20);
+            let code = match verb {
+                b"incr " | b"decr " => {
+                    // delta, initial value, expiration "never create".
+                    extras.extend_from_slice(&arg.unwrap_or(0).to_be_bytes());
+                    extras.extend_from_slice(&0u64.to_be_bytes());
+                    extras.extend_from_slice(&ARITH_NO_CREATE.to_be_bytes());
+                    if verb == b"incr " { op::INCREMENT } else { op::DECREMENT }
+                }
+                b"touch " => {
+                    let exptime = u32::try_from(arg.unwrap_or(0)).unwrap_or(u32::MAX);
+                    extras.extend_from_slice(&exptime.to_be_bytes());
+                    op::TOUCH
+                }
+                _ => op::DELETE,
+            };
+            push_request(&mut self.buf, code, &extras, key, &[], opaque, 0);
+            self.kinds.push(kind);
+            return Ok(self);
+        }
         self.buf.extend_from_slice(verb);
         self.buf.extend_from_slice(key);
         if let Some(arg) = arg {
@@ -305,6 +436,14 @@ impl Batch {
 
     /// `flush_all` (delay 0) or `flush_all delay`.
     pub fn flush_all(&mut self, delay: u32) -> Result<&mut Batch, WireError> {
+        if self.protocol == Protocol::Binary {
+            let opaque = self.next_opaque();
+            let extras = delay.to_be_bytes();
+            let extras: &[u8] = if delay > 0 { &extras } else { &[] };
+            push_request(&mut self.buf, op::FLUSH, extras, &[], &[], opaque, 0);
+            self.kinds.push(Kind::FlushAll);
+            return Ok(self);
+        }
         self.buf.extend_from_slice(b"flush_all");
         if delay > 0 {
             self.push_num(u64::from(delay));
@@ -316,6 +455,12 @@ impl Batch {
 
     /// `version`
     pub fn version(&mut self) -> Result<&mut Batch, WireError> {
+        if self.protocol == Protocol::Binary {
+            let opaque = self.next_opaque();
+            push_request(&mut self.buf, op::VERSION, &[], &[], &[], opaque, 0);
+            self.kinds.push(Kind::Version);
+            return Ok(self);
+        }
         self.buf.extend_from_slice(b"version\r\n");
         self.kinds.push(Kind::Version);
         Ok(self)
@@ -327,6 +472,14 @@ impl Batch {
     pub fn stats(&mut self, arg: Option<&str>) -> Result<&mut Batch, WireError> {
         if let Some(arg) = arg {
             check_stats_arg(arg)?;
+        }
+        if self.protocol == Protocol::Binary {
+            // The argument travels as the key.
+            let opaque = self.next_opaque();
+            let key = arg.map(str::as_bytes).unwrap_or(&[]);
+            push_request(&mut self.buf, op::STAT, &[], key, &[], opaque, 0);
+            self.kinds.push(Kind::Stats);
+            return Ok(self);
         }
         self.buf.extend_from_slice(b"stats");
         if let Some(arg) = arg {
@@ -429,7 +582,6 @@ mod unit {
             b"a\r\nflush_all",
             b"a\nb",
             b"a\x00",
-            b"\x7f",
             b"\x1f",
             b"tab\t",
             &long,
@@ -458,7 +610,9 @@ mod unit {
         assert!(b.stats(Some("")).is_err());
         assert!(b.stats(Some(&"x".repeat(MAX_STATS_ARG_LEN + 1))).is_err());
         assert_eq!(b, before);
-        // Bytes above 0x7f and the 250-byte maximum are fine.
+        // DEL and bytes above it (as pecl memcache sends them), and the
+        // 250-byte maximum, are fine.
+        assert!(b.get(b"x\x7fy").is_ok());
         let max = vec![b'k'; 250];
         assert!(b.get(&max).is_ok());
         assert!(b.get("ключ".as_bytes()).is_ok());

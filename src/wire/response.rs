@@ -101,7 +101,7 @@ pub enum Reply {
 pub struct ProtocolError(String);
 
 impl ProtocolError {
-    fn new(what: &str, line: &[u8]) -> ProtocolError {
+    pub(crate) fn new(what: &str, line: &[u8]) -> ProtocolError {
         ProtocolError(format!("{what}: \"{}\"", snippet(line)))
     }
 
@@ -147,9 +147,14 @@ impl<'a> KeyList<'a> {
         KeyList { wire }
     }
 
+    #[cfg(test)]
+    pub(crate) const fn new_const(wire: &'a [u8]) -> KeyList<'a> {
+        KeyList { wire }
+    }
+
     /// Number of keys requested (a key asked for twice counts twice:
     /// memcached then answers it twice).
-    fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         if self.wire.is_empty() {
             0
         } else {
@@ -161,7 +166,7 @@ impl<'a> KeyList<'a> {
     /// byte offset `from`. Servers answer in request order, so scanning
     /// from the previous match makes a multi-get check linear; `from = 0`
     /// is the order-agnostic fallback.
-    fn find_from(&self, key: &[u8], from: usize) -> Option<usize> {
+    pub(crate) fn find_from(&self, key: &[u8], from: usize) -> Option<usize> {
         let mut pos = from.min(self.wire.len());
         while pos < self.wire.len() {
             let rest = &self.wire[pos..];
