@@ -5,7 +5,8 @@
 #   bash scripts/deps.sh
 #
 # Installs when missing: PHP headers (php8.2-dev, else php-dev), the PHP CLI, memcached, clang +
-# libclang-dev (bindgen), pecl memcache and pecl memcached (the references the tests compare
+# libclang-dev (bindgen), sasl2-bin (saslpasswd2, for the SASL test's sasldb), pecl memcache
+# and pecl memcached (the references the tests compare
 # against), curl and netcat-openbsd (demo, daemon checks), a C toolchain. Runs apt-get update once,
 # only when something is missing. Needs root or sudo for that. Rust is not installed here: the
 # script checks that cargo exists and says how to get it.
@@ -55,6 +56,7 @@ REQS=(
     "$(versioned memcached)"
     "curl"
     "netcat-openbsd"
+    "sasl2-bin"
 )
 # a C compiler and linker for cargo (the rust image has them; a bare Debian may not)
 if ! command -v cc >/dev/null 2>&1; then REQS+=("build-essential"); fi
