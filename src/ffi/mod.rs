@@ -14,6 +14,7 @@
 
 pub mod api_object;
 pub mod ini;
+pub mod module;
 pub mod session_module;
 
 use std::any::Any;
