@@ -585,6 +585,37 @@ fn timeout_against_a_silent_server() {
     server.join().unwrap();
 }
 
+/// Issue 7 regression (fake server mode "trickle"): a server that sends one
+/// byte every 50 ms never trips the per-read timeout; the whole reply is
+/// bounded (REPLY_TIMEOUTS x timeout) instead of running forever.
+#[test]
+fn reply_that_never_ends_is_bounded() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = thread::spawn(move || {
+        let (mut s, _) = listener.accept().unwrap();
+        let mut buf = [0u8; 1024];
+        let _ = s.read(&mut buf);
+        let _ = s.write_all(b"VALUE k 0 100000\r\n");
+        for _ in 0..200 {
+            if s.write_all(b"x").is_err() {
+                break;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    });
+    let timeout = Duration::from_millis(200);
+    let mut c = Conn::connect(&Endpoint::Tcp { host: "127.0.0.1".into(), port }, timeout).unwrap();
+    let started = Instant::now();
+    let r = c.execute(&batch(|b| b.get(b"k")));
+    let took = started.elapsed();
+    assert!(matches!(&r, Err(WireError::Protocol(m)) if m.contains("still incomplete")), "{r:?}");
+    assert!(took < timeout * 6, "took {took:?}");
+    assert!(!c.is_reusable());
+    drop(c);
+    server.join().unwrap();
+}
+
 #[test]
 fn peer_closes_mid_reply() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
