@@ -52,6 +52,9 @@ pub const DEFAULT_WEIGHT: u32 = 1;
 /// Largest accepted weight. Each unit of weight is 160 ring points, so this
 /// bounds the ring at about 10 million points per server.
 pub const MAX_WEIGHT: u32 = 65_535;
+/// Connections are kept across the worker's requests unless `persistent=0`
+/// (see [`ServerSpec::persistent`]).
+pub const DEFAULT_PERSISTENT: bool = true;
 /// Default connect/read timeout (pecl `MMC_DEFAULT_TIMEOUT`, 1 s).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 /// Default time a failed server is left alone (pecl `MMC_DEFAULT_RETRY`, 15 s).
@@ -70,6 +73,12 @@ pub struct ServerSpec {
     /// literal keeps its brackets: `[::1]:11211`); `unix:///path:0` for a unix
     /// socket.
     pub ring_name: String,
+    /// Whether the worker keeps the connection for its next requests. The
+    /// default is yes (pecl memcache's is no): reconnecting to every server
+    /// on every request costs about 40 % of the CPU of a php-fpm request
+    /// with the Tip 3 config (docs/BENCHMARKS.md), and the connections a
+    /// fleet needs at peak load are the same either way (one per busy
+    /// worker and server). `persistent=0` closes them at request end.
     pub persistent: bool,
     /// 1..=[`MAX_WEIGHT`].
     pub weight: u32,
@@ -486,7 +495,7 @@ fn is_ipv6_literal(host: &str) -> bool {
 
 fn parse_query(query: &str) -> Result<Options, Problem> {
     let mut options = Options {
-        persistent: false,
+        persistent: DEFAULT_PERSISTENT,
         weight: DEFAULT_WEIGHT,
         timeout: DEFAULT_TIMEOUT,
         retry_interval: DEFAULT_RETRY_INTERVAL,
@@ -735,7 +744,7 @@ mod tests {
         let s = one("tcp://192.168.0.1:11211");
         assert_eq!(s.endpoint, tcp("192.168.0.1", 11211));
         assert_eq!(s.ring_name, "192.168.0.1:11211");
-        assert!(!s.persistent);
+        assert!(s.persistent, "connections are reused by default");
         assert_eq!(s.weight, 1);
         assert_eq!(s.timeout, Duration::from_secs(1));
         assert_eq!(s.retry_interval, Duration::from_secs(15));

@@ -170,7 +170,7 @@ impl Pool {
                 results.push(Some(Err(Failure::Down { server: server.spec.ring_name.clone() })));
                 continue;
             }
-            match self.checkout(server) {
+            match self.checkout(server, jobs[j].1) {
                 Ok((conn, reused)) => {
                     results.push(None);
                     live.push((j, conn, reused));
@@ -233,8 +233,8 @@ impl Pool {
 
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
-    fn checkout(&self, server: &Server) -> Result<(Conn, bool), Failure> {
-        if let Some((mut conn, idle)) = health::take_conn(server.slot) {
+    fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Conn, bool), Failure> {
+        if let Some((mut conn, idle)) = health::take_conn(server.slot).filter(|(c, _)| c.suits(batch)) {
             // A connection used moments ago is taken as is; one that sat
             // idle is probed first (no round trip: a non-blocking peek). A
             // stale one that slips through fails with EOF/reset and is

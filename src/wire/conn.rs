@@ -21,6 +21,7 @@ use super::endpoint::Endpoint;
 use super::error::WireError;
 use super::binary_reply::BinaryParser;
 use super::response::{Expect, Limits, ProtocolError, Reply, ReplyParser};
+use super::request::{Batch, Protocol};
 use super::sasl::Credentials;
 
 /// Initial (and steady-state) read buffer size.
@@ -280,6 +281,9 @@ pub struct Conn {
     binary: BinaryParser,
     /// Who this connection authenticated as (SASL, binary protocol).
     pub(crate) authenticated: Option<Credentials>,
+    /// The protocol of the batches sent so far: memcached fixes a
+    /// connection's protocol at its first command.
+    pub(crate) protocol: Option<Protocol>,
     timeout: Duration,
     limits: Limits,
     poisoned: bool,
@@ -296,6 +300,22 @@ impl std::fmt::Debug for Conn {
 }
 
 impl Conn {
+    /// Whether `batch` may run on this connection: same protocol as what it
+    /// carried before (memcached fixes a connection's protocol at its first
+    /// command), and authenticated as exactly the batch's credentials — a
+    /// batch never runs under another identity, nor unauthenticated on a
+    /// connection someone authenticated. A pooled connection that does not
+    /// suit is closed and a fresh one dialled.
+    pub fn suits(&self, batch: &Batch) -> bool {
+        self.protocol.is_none_or(|p| p == batch.protocol())
+            && match (self.authenticated.as_ref(), batch.credentials()) {
+                (None, None) => true,
+                (Some(mine), Some(theirs)) => mine == theirs,
+                (None, Some(_)) => self.protocol.is_none(),
+                (Some(_), None) => false,
+            }
+    }
+
     /// Dial `endpoint`. TCP: every resolved address is tried in turn, each
     /// with `connect_timeout(timeout)`; TCP_NODELAY is set. Unix: plain
     /// connect (local, does not block on a listening socket). Then every
@@ -357,6 +377,7 @@ impl Conn {
             parser: ReplyParser::new(),
             binary: BinaryParser::new(),
             authenticated: None,
+            protocol: None,
             timeout,
             limits: Limits::default(),
             poisoned: false,

@@ -98,6 +98,11 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
             } else if let Some(Err(e)) = batch.credentials().map(|c| conn.authenticate(c)) {
                 // A new connection authenticates before its first batch.
                 Sent::Failed(e)
+            } else if conn.protocol.is_some_and(|p| p != batch.protocol()) {
+                conn.poison();
+                Sent::Failed(WireError::Refused(
+                    "a batch in one protocol on a connection already speaking the other".into(),
+                ))
             } else if bytes.len() <= INLINE_WRITE_MAX {
                 match conn.write_all(bytes) {
                     Ok(()) => Sent::Written,
@@ -114,6 +119,9 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                     }
                 }
             };
+            if matches!(state, Sent::Written | Sent::Writing(_)) {
+                conn.protocol = Some(batch.protocol());
+            }
             sent.push(state);
         }
         jobs.iter_mut()
