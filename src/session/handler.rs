@@ -35,6 +35,10 @@ struct Open {
     /// servers: a write or touch reaches them anyway; a request that ends
     /// without one (read_and_close, session_abort) checks them at close.
     unverified: Option<Unverified>,
+    /// The session key that existed when it was read: its write uses
+    /// `replace`, which memcached refuses without deleting the stored copy
+    /// (a refused `set`, e.g. over the item size limit, deletes it).
+    existing: Option<Vec<u8>>,
 }
 
 /// A session read from one server whose mirrors have not been checked.
@@ -147,7 +151,7 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
     // A session still open (open called twice) gives its lock back first.
     let mut warnings = Vec::new();
     release_held(&mut warnings);
-    OPEN.with(|o| *o.borrow_mut() = Some(Open { pool, settings, prefix, lock: None, unverified: None }));
+    OPEN.with(|o| *o.borrow_mut() = Some(Open { pool, settings, prefix, lock: None, unverified: None, existing: None }));
     Outcome::ok((), warnings)
 }
 
@@ -327,6 +331,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
         },
     };
     open.lock = Some((key.clone(), primary));
+    open.existing = None;
 
     // The stored form (bytes + flags) is what gets copied back; the session
     // string PHP gets is its decoding.
@@ -357,6 +362,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
             (item, from)
         }
     };
+    open.existing = Some(key);
     match value::decode(item.data, item.flags) {
         Ok(data) => Outcome::ok(data, warnings),
         Err(why) => Outcome::fail(vec![format!(
@@ -411,9 +417,15 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     open.unverified = None;
     let exp = exptime(maxlifetime);
     let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
-    let mut result = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| {
+    // An existing session is written with `replace`: memcached refuses an
+    // oversized `set` by deleting the stored copy, a `replace` leaves it.
+    let replace = !touch && open.existing.as_deref() == Some(&key[..]);
+    let proto = open.settings.protocol.into();
+    let mut result = replicate::run(&open.pool, proto, &servers, |b| {
         if touch {
             b.touch(&key, exp).map(|_| ())?;
+        } else if replace {
+            b.replace(&key, flags, exp, &bytes).map(|_| ())?;
         } else {
             b.set(&key, flags, exp, &bytes).map(|_| ())?;
         }
@@ -423,25 +435,24 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         Ok(())
     });
 
-    if touch {
-        // Copies that vanished cannot be touched: write them back in full.
-        let missing: Vec<usize> = result
-            .ok
-            .iter()
-            .filter(|(_, rep)| matches!(rep.first(), Some(Reply::NotFound)))
-            .map(|(i, _)| *i)
-            .collect();
-        if !missing.is_empty() {
-            let repaired = replicate::run(&open.pool, open.settings.protocol.into(), &missing, |b| b.set(&key, flags, exp, &bytes).map(|_| ()));
-            result.ok.retain(|(i, _)| !missing.contains(i));
-            for (i, rep) in &repaired.ok {
-                if matches!(rep.first(), Some(Reply::Stored)) {
-                    open.pool.count(*i, |s| s.read_repairs += 1);
-                }
+    // Copies that vanished (a touch finds nothing, a replace is not stored)
+    // are written back in full.
+    let missing: Vec<usize> = result
+        .ok
+        .iter()
+        .filter(|(_, rep)| matches!(rep.first(), Some(Reply::NotFound) | Some(Reply::NotStored)))
+        .map(|(i, _)| *i)
+        .collect();
+    if !missing.is_empty() {
+        let repaired = replicate::run(&open.pool, proto, &missing, |b| b.set(&key, flags, exp, &bytes).map(|_| ()));
+        result.ok.retain(|(i, _)| !missing.contains(i));
+        for (i, rep) in &repaired.ok {
+            if matches!(rep.first(), Some(Reply::Stored)) {
+                open.pool.count(*i, |s| s.read_repairs += 1);
             }
-            result.ok.extend(repaired.ok);
-            result.failed.extend(repaired.failed);
         }
+        result.ok.extend(repaired.ok);
+        result.failed.extend(repaired.failed);
     }
 
     let mut stored = 0usize;
@@ -520,6 +531,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
             }
         }
         open.unverified = None;
+        open.existing = None;
         let lkey = lock::lock_key(&key);
         let res = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| {
             b.delete(&key).map(|_| ())?;
