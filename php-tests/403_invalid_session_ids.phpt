@@ -43,7 +43,7 @@ foreach ($ids as $label => $id) {
 [dots slashes] start=true
 [245 bytes] start=true
 [246 bytes] start=false
-  session_start(): session id 'MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM... is 246 bytes and its lock record '{key}.lock' would exceed memcached's 250-byte key limit
+  session_start(): session id 'MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM...is 246 bytes, and its lock record '{key}.lock' would exceed memcached's 250-byte key limit
   session_start(): Failed to read session data: memcache (path: tcp://127.0.0.1:11311)
 control byte: key true, pecl reads "control byte"
 DEL: key true, pecl reads "DEL"

@@ -261,11 +261,22 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     }
     let key = session_key(&open.prefix, sid);
     if lock::lock_key(&key).len() > crate::config::ini::MAX_KEY_LEN {
+        let max = crate::config::ini::MAX_KEY_LEN;
+        let culprit = if open.prefix.len() + 6 > max {
+            format!(
+                "the session key prefix (memcache.session_prefix_static_key / _host_key) is {} bytes, leaving no room for a session id",
+                open.prefix.len()
+            )
+        } else {
+            format!(
+                "session id '{}' is too long: with the {}-byte key prefix its key is {} bytes",
+                sid_text(sid),
+                open.prefix.len(),
+                key.len()
+            )
+        };
         return Outcome::fail(vec![format!(
-            "session id '{}' is too long: its key is {} bytes and its lock record '{{key}}.lock' would exceed memcached's {}-byte key limit",
-            sid_text(sid),
-            key.len(),
-            crate::config::ini::MAX_KEY_LEN
+            "{culprit}, and its lock record '{{key}}.lock' would exceed memcached's {max}-byte key limit"
         )]);
     }
     let seq = sequence(open, &key);
