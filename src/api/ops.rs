@@ -218,14 +218,16 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let mut flags_arr = new_array();
     let mut cas_arr = new_array();
     let mut any = false;
-    for (user, wire) in user_keys.iter().zip(&keys) {
+    // pecl keys the results by the key as stored (prefix included, bytes
+    // <= 0x20 mapped to '_'), not as the caller wrote it.
+    for wire in &keys {
         let Some(item) = found.remove(wire) else { continue };
         let (flags, cas) = (item.flags, item.cas.unwrap_or(0));
         match values::decode(item.data, flags) {
             Ok(v) => {
-                values::insert(&mut result, user, v);
-                values::insert(&mut flags_arr, user, long_zval(i64::from(flags)));
-                values::insert(&mut cas_arr, user, long_zval(cas as i64));
+                values::insert(&mut result, wire, v);
+                values::insert(&mut flags_arr, wire, long_zval(i64::from(flags)));
+                values::insert(&mut cas_arr, wire, long_zval(cas as i64));
                 any = true;
             }
             Err(e) if e.message().is_empty() => {}
