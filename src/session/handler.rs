@@ -508,6 +508,13 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         let first = skipped
             .iter()
             .fold(false, |acc, &i| health::first_degraded_warning(open.pool.server(i).slot) || acc);
+        // A server that failed just now is warned about here: that is this
+        // down period's warning, so later writes skipping it stay quiet.
+        for (i, f) in &result.failed {
+            if f.is_server_down() {
+                health::first_degraded_warning(open.pool.server(*i).slot);
+            }
+        }
         if fresh || first {
             if reasons.is_empty() {
                 reasons.push("not enough servers are up".into());
