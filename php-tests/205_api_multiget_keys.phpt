@@ -1,5 +1,5 @@
 --TEST--
-Memcache API: a multi-key get returns each value under the key as stored (prefix included, bytes <= 0x20 mapped to '_'), exactly as pecl memcache does
+Memcache API: a multi-key get returns each value under the key as stored (prefix included, bytes <= 0x20 mapped to '_') and in pecl memcache's order (server by server), exactly as pecl memcache does
 --FILE--
 <?php
 require __DIR__ . '/config.inc';
@@ -19,8 +19,22 @@ foreach (['', 'pre_'] as $pfx) {
     }
     echo "prefix '$pfx': ", $out['ours'], $out['ours'] === $out['pecl'] ? " (same as pecl)" : " (pecl: " . $out['pecl'] . ")", "\n";
 }
+// several servers: pecl answers server by server (servers in the order their first key
+// appears, each server's keys in request order)
+$code = '
+$m = new MemcachePool;
+foreach ([' . MC_PORT1 . ', ' . MC_PORT2 . ', ' . MC_PORT3 . '] as $p) { $m->addServer("127.0.0.1", $p); }
+$keys = [];
+for ($i = 0; $i < 12; $i++) { $keys[] = "k$i"; $m->set("k$i", $i); }
+echo implode(",", array_keys($m->get($keys))), " | ", implode(",", array_keys($m->get(array_reverse($keys)))), "\n";';
+$out = [];
+foreach (['pecl', 'ours'] as $w) {
+    $out[$w] = trim(preg_replace('/^\s*Deprecated: .*$/m', '', run_php($code, $w)));
+}
+echo "3 servers, result order ", $out['ours'] === $out['pecl'] ? "same as pecl" : "differs: ours {$out['ours']}, pecl {$out['pecl']}", "\n";
 mc_flush_all();
 ?>
 --EXPECT--
 prefix '': {"a_b":1,"c_d":2,"plain":3} {"a_b":768,"c_d":768,"plain":768} (same as pecl)
 prefix 'pre_': {"pre_a_b":1,"pre_c_d":2,"pre_plain":3} {"pre_a_b":768,"pre_c_d":768,"pre_plain":768} (same as pecl)
+3 servers, result order same as pecl

@@ -196,6 +196,22 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     }
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
+    // pecl answers a multi-get server by server: servers in the order their
+    // first key appears in the request, each server's keys in request order.
+    let order: Vec<usize> = if multi && snap.pool.len() > 1 {
+        let servers: Vec<usize> = keys.iter().map(|k| snap.pool.ring().server_for(k)).collect();
+        let mut first_seen: Vec<usize> = Vec::new();
+        for &srv in &servers {
+            if !first_seen.contains(&srv) {
+                first_seen.push(srv);
+            }
+        }
+        let mut idx: Vec<usize> = (0..keys.len()).collect();
+        idx.sort_by_key(|&i| (first_seen.iter().position(|&s| s == servers[i]), i));
+        idx
+    } else {
+        (0..keys.len()).collect()
+    };
     drop(snap);
     if !multi {
         let Some(item) = found.remove(&keys[0]) else { return };
@@ -220,7 +236,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let mut any = false;
     // pecl keys the results by the key as stored (prefix included, bytes
     // <= 0x20 mapped to '_'), not as the caller wrote it.
-    for wire in &keys {
+    for wire in order.iter().map(|&i| &keys[i]) {
         let Some(item) = found.remove(wire) else { continue };
         let (flags, cas) = (item.flags, item.cas.unwrap_or(0));
         match values::decode(item.data, flags) {
