@@ -44,6 +44,24 @@ pub fn wire_key(s: &Settings, user: &[u8]) -> Option<Vec<u8>> {
     Some(session_key(prefix.as_bytes(), user))
 }
 
+/// The keys of a `key|array` argument, as the caller wrote them.
+fn user_keys(key_z: &Zval) -> Vec<Vec<u8>> {
+    match key_z.array() {
+        Some(ht) => entries(ht).into_iter().map(|(_, v)| zval_bytes(v)).collect(),
+        None => vec![zval_bytes(key_z)],
+    }
+}
+
+/// Those keys as stored; None, after pecl's "Invalid key" warning, when any
+/// of them is invalid (empty).
+fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Option<Vec<Vec<u8>>> {
+    let keys: Option<Vec<Vec<u8>>> = user_keys.iter().map(|k| wire_key(s, k)).collect();
+    if keys.is_none() {
+        out.warn("Invalid key");
+    }
+    keys
+}
+
 fn exptime(n: i64) -> u32 {
     n as u32
 }
@@ -179,21 +197,9 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
     let multi = key_z.array().is_some();
-    let user_keys: Vec<Vec<u8>> = match key_z.array() {
-        Some(ht) => entries(ht).into_iter().map(|(_, v)| zval_bytes(v)).collect(),
-        None => vec![zval_bytes(key_z)],
-    };
+    let user_keys = user_keys(key_z);
     let Some((s, snap)) = prepare(h, out) else { return };
-    let mut keys = Vec::with_capacity(user_keys.len());
-    for k in &user_keys {
-        match wire_key(&s, k) {
-            Some(w) => keys.push(w),
-            None => {
-                out.warn("Invalid key");
-                return;
-            }
-        }
-    }
+    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
     // pecl answers a multi-get server by server: servers in the order their
@@ -272,21 +278,9 @@ pub fn delete(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
-    let user_keys: Vec<Vec<u8>> = match key_z.array() {
-        Some(ht) => entries(ht).into_iter().map(|(_, v)| zval_bytes(v)).collect(),
-        None => vec![zval_bytes(key_z)],
-    };
+    let user_keys = user_keys(key_z);
     let Some((s, snap)) = prepare(h, out) else { return };
-    let mut keys = Vec::new();
-    for k in &user_keys {
-        match wire_key(&s, k) {
-            Some(w) => keys.push(w),
-            None => {
-                out.warn("Invalid key");
-                return;
-            }
-        }
-    }
+    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| b.delete(key_refs[i]).map(|_| ());
     let replies = exec::run_keyed(&snap, &s, &key_refs, &add, &mut out.failures);
@@ -301,21 +295,9 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
     let multi = key_z.array().is_some();
-    let user_keys: Vec<Vec<u8>> = match key_z.array() {
-        Some(ht) => entries(ht).into_iter().map(|(_, v)| zval_bytes(v)).collect(),
-        None => vec![zval_bytes(key_z)],
-    };
+    let user_keys = user_keys(key_z);
     let Some((s, snap)) = prepare(h, out) else { return };
-    let mut keys = Vec::new();
-    for k in &user_keys {
-        match wire_key(&s, k) {
-            Some(w) => keys.push(w),
-            None => {
-                out.warn("Invalid key");
-                return;
-            }
-        }
-    }
+    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
     // A negative delta runs the opposite command (memcached takes unsigned deltas).
     let (up, d) = if delta < 0 { (!incr, delta.unsigned_abs()) } else { (incr, delta as u64) };
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
