@@ -53,7 +53,7 @@ fn too_few(name: &str, min: usize, max: usize, given: usize) {
     } else {
         format!("{name}() expects at least {min} argument{}, {given} given", if min == 1 { "" } else { "s" })
     };
-    let _ = PhpException::new(msg, 0, ce::argument_count_error()).throw();
+    PhpException::new(msg, 0, ce::argument_count_error()).throw();
 }
 
 /// A method: `$this` is the object.
@@ -67,7 +67,7 @@ pub fn method(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req: u
             return;
         }
         let Some(h) = handle else {
-            let _ = PhpException::new(format!("{name}(): object is not initialized"), 0, ce::exception()).throw();
+            PhpException::new(format!("{name}(): object is not initialized"), 0, ce::exception()).throw();
             return;
         };
         let mut out = Out::default();
@@ -90,7 +90,7 @@ pub fn function(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req:
         let h = args[0].as_deref_mut().map(|z| z.dereference_mut()).and_then(|z| z.object_mut()).and_then(handle_of);
         let Some(h) = h else {
             let given = args[0].as_deref().map(|z| type_name(z.dereference())).unwrap_or("null");
-            let _ = PhpException::new(
+            PhpException::new(
                 format!("{name}(): Argument #1 ($memcache) must be of type MemcachePool, {given} given"),
                 0,
                 ce::type_error(),

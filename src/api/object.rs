@@ -36,13 +36,10 @@ pub struct ServerEntry {
 }
 
 impl ServerEntry {
-    /// `host:port` as pecl names a server in getExtendedStats and findServer.
+    /// `host:port` as pecl names a server in getExtendedStats and findServer
+    /// (a unix socket too: `unix:///path:0`).
     pub fn name(&self) -> String {
-        if self.host.starts_with("unix://") {
-            format!("{}:{}", self.host, self.port)
-        } else {
-            format!("{}:{}", self.host, self.port)
-        }
+        format!("{}:{}", self.host, self.port)
     }
 }
 

@@ -505,9 +505,11 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
         // Warn on a fresh failure always; for known-down servers once per
         // down period, so a dead daemon does not flood the error log.
         let fresh = !result.failed.is_empty() || reasons.iter().any(|r| r.contains("refused it"));
-        let first = skipped
-            .iter()
-            .fold(false, |acc, &i| health::first_degraded_warning(open.pool.server(i).slot) || acc);
+        // Every skipped server is asked (and so marked warned): no short-circuit.
+        let mut first = false;
+        for &i in &skipped {
+            first |= health::first_degraded_warning(open.pool.server(i).slot);
+        }
         // A server that failed just now is warned about here: that is this
         // down period's warning, so later writes skipping it stay quiet.
         for (i, f) in &result.failed {
