@@ -202,8 +202,10 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
-    // pecl answers a multi-get server by server: servers in the order their
-    // first key appears in the request, each server's keys in request order.
+    // pecl answers a multi-get server by server, each server's keys in
+    // request order, the servers in the order their replies arrive (not
+    // deterministic). Ours: the same grouping, servers in the order their
+    // first key appears in the request.
     let order: Vec<usize> = if multi && snap.pool.len() > 1 {
         let servers: Vec<usize> = keys.iter().map(|k| snap.pool.ring().server_for(k)).collect();
         let mut first_seen: Vec<usize> = Vec::new();
