@@ -1,5 +1,7 @@
 --TEST--
 one worker, one server, both protocols: sessions over ASCII and the Memcache API over binary alternate on the same daemon; pooled connections are never reused across protocols
+--SKIPIF--
+<?php require __DIR__ . '/config.inc'; mc_skip_under_pecl('uses memcache_session_stats(), ours only'); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';
