@@ -16,6 +16,7 @@ pub mod api_object;
 pub mod ini;
 pub mod module;
 pub mod session_module;
+pub mod sys;
 
 use std::any::Any;
 use std::ffi::CStr;

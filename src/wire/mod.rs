@@ -23,7 +23,9 @@
 //! - [`exec`][]: running one batch, or many on many connections at once.
 //! - [`error`][]: [`WireError`].
 //!
-//! No unsafe, no async runtime, std only. Nothing here panics on any input.
+//! No unsafe here (the raw-socket connect it uses on Linux lives in
+//! `ffi::sys`, with the crate's other unsafe code), no async runtime.
+//! Nothing here panics on any input.
 
 pub mod binary;
 pub mod binary_reply;
