@@ -123,8 +123,26 @@ fn redundancy(open: &Open) -> usize {
     (open.settings.session_redundancy.max(1) as usize).min(open.pool.len())
 }
 
-fn sequence(open: &Open, key: &[u8]) -> Vec<usize> {
-    open.pool.session_sequence(key)
+/// The servers to use for a session of sequence `seq` now (see
+/// [`targets`]).
+fn live_servers(open: &Open, seq: &[usize]) -> Vec<usize> {
+    targets(&open.pool, seq, redundancy(open), open.settings.allow_failover)
+}
+
+/// Takes the lock the open session holds on `key`, if any, adding its
+/// server to `servers` (the operation sent there releases or deletes it).
+fn take_lock_on(open: &mut Open, key: &[u8], servers: &mut Vec<usize>) -> Option<usize> {
+    match &open.lock {
+        Some((k, s)) if k.as_slice() == key => {
+            let s = *s;
+            if !servers.contains(&s) {
+                servers.push(s);
+            }
+            open.lock = None;
+            Some(s)
+        }
+        _ => None,
+    }
 }
 
 fn sid_text(sid: &[u8]) -> String {
@@ -279,8 +297,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
             "{culprit}, and its lock record '{{key}}.lock' would exceed memcached's {max}-byte key limit"
         )]);
     }
-    let seq = sequence(open, &key);
-    let r = redundancy(open);
+    let seq = open.pool.session_sequence(&key);
     let allow_failover = open.settings.allow_failover;
     let lock_timeout = open.settings.lock_timeout.max(1);
     let wait_limit = Duration::from_secs(u64::from(lock_timeout));
@@ -292,7 +309,7 @@ fn read_open(open: &mut Open, sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> 
     // pass moves on to the next server of the session's sequence.
     let mut failures = Vec::new();
     let (primary, mirrors, first) = loop {
-        let live = targets(&open.pool, &seq, r, allow_failover);
+        let live = live_servers(open, &seq);
         let Some(&primary) = live.first() else {
             return Outcome::fail(vec![no_server(sid, &failures, allow_failover)]);
         };
@@ -410,20 +427,11 @@ pub fn update_timestamp(sid: &[u8], data: &[u8], maxlifetime: i64) -> Outcome<()
 
 fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool) -> Outcome<()> {
     let key = session_key(&open.prefix, sid);
-    let seq = sequence(open, &key);
+    let seq = open.pool.session_sequence(&key);
     let r = redundancy(open);
-    let mut servers = targets(&open.pool, &seq, r, open.settings.allow_failover);
+    let mut servers = live_servers(open, &seq);
     let lt = open.settings.lock_timeout;
-    let held = match &open.lock {
-        Some((k, s)) if *k == key => Some(*s),
-        _ => None,
-    };
-    if let Some(s) = held {
-        if !servers.contains(&s) {
-            servers.push(s);
-        }
-        open.lock = None;
-    }
+    let held = take_lock_on(open, &key, &mut servers);
     // Every copy is written or touched now (a touch that misses rewrites it).
     open.unverified = None;
     let exp = exptime(maxlifetime);
@@ -539,17 +547,9 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
 pub fn destroy(sid: &[u8]) -> Outcome<()> {
     with_open("destroy", |open| {
         let key = session_key(&open.prefix, sid);
-        let seq = sequence(open, &key);
-        let r = redundancy(open);
-        let mut servers = targets(&open.pool, &seq, r, open.settings.allow_failover);
-        if let Some((k, s)) = &open.lock {
-            if *k == key {
-                if !servers.contains(s) {
-                    servers.push(*s);
-                }
-                open.lock = None;
-            }
-        }
+        let seq = open.pool.session_sequence(&key);
+        let mut servers = live_servers(open, &seq);
+        take_lock_on(open, &key, &mut servers);
         open.unverified = None;
         open.existing = None;
         let lkey = lock::lock_key(&key);
@@ -582,8 +582,8 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
 /// server could be asked.
 fn exists(open: &Open, sid: &[u8]) -> Option<bool> {
     let key = session_key(&open.prefix, sid);
-    let seq = sequence(open, &key);
-    let servers = targets(&open.pool, &seq, redundancy(open), open.settings.allow_failover);
+    let seq = open.pool.session_sequence(&key);
+    let servers = live_servers(open, &seq);
     let res = replicate::run(&open.pool, open.settings.protocol.into(), &servers, |b| b.get(&key).map(|_| ()));
     if res.ok.is_empty() {
         return None;
