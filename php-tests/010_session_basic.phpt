@@ -1,5 +1,5 @@
 --TEST--
-session basics: write in one process, read back in another; stored with expiry gc_maxlifetime, flags 0, lock record released
+session basics: write in one process, read back in another; stored with expiry gc_maxlifetime, pecl's flags 0 (plus our write stamp above them), lock record released
 --FILE--
 <?php
 require __DIR__ . '/config.inc';
@@ -19,7 +19,11 @@ $now = time();
 
 // 3. what the daemon holds
 $g = mc_get(MC_PORT1, $id);
-echo json_encode($g), "\n";
+// pecl's flags live in the low 16 bits (0: plain session string); ours add a write stamp above
+// them (docs/DESIGN.md "Consistency under failover"), which pecl's reader ignores.
+echo json_encode(['value' => $g['value'] ?? null, 'flags' => ($g['flags'] ?? -1) & 0xffff]), "\n";
+$stamp = ($g['flags'] ?? 0) >> 16;
+echo "write stamp: ", json_encode(MC_SUITE_EXT === 'pecl' ? $stamp === 0 : $stamp > 0), "\n";
 $dump = mc_metadump(MC_PORT1);
 $exp = $dump[$id]['exp'] ?? null;
 $ok = $exp !== null && abs($exp - ($now + 1234)) <= 3;
@@ -58,6 +62,7 @@ array(0) {
 }
 bool(true)
 {"value":"user|s:5:\"alice\";n|i:42;bin|s:10:\"a\u0000b\r\nEND\r\n\";","flags":0}
+write stamp: true
 data expiry ~ now+gc_maxlifetime: true
 lock record after write: "0"
 lock expiry ~ now+lock_timeout: true

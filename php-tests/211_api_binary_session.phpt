@@ -19,6 +19,8 @@ $probe = function (string $label) use ($A, $B, $id) {
     foreach ([$A, $B] as $p) {
         $code .= '$m = new Memcache; $m->addServer("127.0.0.1", ' . $p . '); $v = $m->get(' . var_export($id, true) . ');'
             . '$l = $m->get(' . var_export("$id.lock", true) . ');'
+            // A destroyed session is gone (pecl) or a tombstone, which the API reads as "" (ours).
+            . 'if ($v === "") { $v = false; }'
             . 'echo "' . $label . ' ' . ($p === $A ? 'A' : 'B') . ': data=", json_encode($v), " lock=", json_encode($l), "\n";';
     }
     return run_php($code, 'pecl', ['memcache.protocol' => 'binary']);

@@ -7,7 +7,7 @@ mc_flush_all();
 $path = mc_save_path(3);
 $ini = ['memcache.session_redundancy' => '2'];
 $state = function (string $id) {
-    $data = count(mc_holders($id));
+    $data = count(mc_session_holders($id));
     $locks = [];
     foreach (mc_holders("$id.lock") as $p) { $locks[] = mc_get((int)$p, "$id.lock")['value']; }
     sort($locks);

@@ -45,6 +45,10 @@ pub fn describe(error: &WireError) -> (String, i64) {
             let (t, c) = os(e);
             (format!("Read failed: {t}"), c)
         }
+        WireError::Unsent(e) => {
+            let (t, c) = os(e);
+            (format!("Write failed: {t}"), c)
+        }
         WireError::Timeout => ("Read failed: Connection timed out (110)".into(), 110),
         WireError::Closed => ("Read failed: Connection reset by peer (104)".into(), 104),
         WireError::Protocol(m) => (format!("Malformed server response: {m}"), 0),

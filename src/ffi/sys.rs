@@ -37,6 +37,36 @@ pub fn connect_tcp(addr: &std::net::SocketAddr, timeout: Duration) -> io::Result
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
 
+    let (storage, len) = sockaddr_of(addr);
+    let started = Instant::now();
+    // SAFETY: `storage` holds a valid sockaddr of `len` bytes for `fd`.
+    let r = unsafe {
+        libc::connect(
+            stream.as_raw_fd(),
+            &storage as *const _ as *const libc::sockaddr,
+            len as libc::socklen_t,
+        )
+    };
+    if r == 0 {
+        return Ok(stream);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        // SO_SNDTIMEO expired while the handshake was still in flight
+        Some(libc::EINPROGRESS) | Some(libc::EAGAIN) => Err(connect_timed_out()),
+        // A signal interrupted the wait; the handshake goes on in the
+        // kernel: wait for it (poll) for what is left of the timeout.
+        Some(libc::EINTR) => {
+            wait_connected(&stream, timeout.saturating_sub(started.elapsed()))?;
+            Ok(stream)
+        }
+        _ => Err(e),
+    }
+}
+
+/// `addr` as the kernel's sockaddr, and its length.
+fn sockaddr_of(addr: &std::net::SocketAddr) -> (libc::sockaddr_storage, usize) {
+    use std::net::SocketAddr;
     // SAFETY: zeroed sockaddr_in/sockaddr_in6 are valid values; every field
     // that matters is filled in below, in network byte order where the
     // kernel wants it (as std does).
@@ -66,30 +96,7 @@ pub fn connect_tcp(addr: &std::net::SocketAddr, timeout: Duration) -> io::Result
             std::mem::size_of::<libc::sockaddr_in6>()
         }
     };
-    let started = Instant::now();
-    // SAFETY: `storage` holds a valid sockaddr of `len` bytes for `fd`.
-    let r = unsafe {
-        libc::connect(
-            stream.as_raw_fd(),
-            &storage as *const _ as *const libc::sockaddr,
-            len as libc::socklen_t,
-        )
-    };
-    if r == 0 {
-        return Ok(stream);
-    }
-    let e = io::Error::last_os_error();
-    match e.raw_os_error() {
-        // SO_SNDTIMEO expired while the handshake was still in flight
-        Some(libc::EINPROGRESS) | Some(libc::EAGAIN) => Err(connect_timed_out()),
-        // A signal interrupted the wait; the handshake goes on in the
-        // kernel: wait for it (poll) for what is left of the timeout.
-        Some(libc::EINTR) => {
-            wait_connected(&stream, timeout.saturating_sub(started.elapsed()))?;
-            Ok(stream)
-        }
-        _ => Err(e),
-    }
+    (storage, len)
 }
 
 fn connect_timed_out() -> io::Error {
@@ -137,5 +144,98 @@ pub fn set_backlog(fd: std::os::fd::RawFd, backlog: i32) -> io::Result<()> {
         Ok(())
     } else {
         Err(io::Error::last_os_error())
+    }
+}
+
+/// Starts a TCP connect to `addr` without waiting for it: the socket is
+/// non-blocking and the handshake goes on in the kernel (EINPROGRESS).
+/// Used by the health probe of a server marked down, which must never
+/// cost a request any waiting.
+pub fn connect_tcp_nonblocking(addr: &std::net::SocketAddr) -> io::Result<TcpStream> {
+    use std::net::SocketAddr;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+    let domain = match addr {
+        SocketAddr::V4(_) => libc::AF_INET,
+        SocketAddr::V6(_) => libc::AF_INET6,
+    };
+    // SAFETY: plain socket(2); the fd is owned right below.
+    let fd = unsafe { libc::socket(domain, libc::SOCK_STREAM | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a fresh socket nobody else owns.
+    let stream = TcpStream::from(unsafe { OwnedFd::from_raw_fd(fd) });
+    let (storage, len) = sockaddr_of(addr);
+    // SAFETY: `storage` holds a valid sockaddr of `len` bytes for `fd`.
+    let r = unsafe {
+        libc::connect(stream.as_raw_fd(), &storage as *const _ as *const libc::sockaddr, len as libc::socklen_t)
+    };
+    if r == 0 {
+        return Ok(stream);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINPROGRESS) | Some(libc::EINTR) => Ok(stream),
+        _ => Err(e),
+    }
+}
+
+/// The same for a unix domain socket: a connect that would block (the
+/// listener's backlog is full) fails with EAGAIN instead of waiting.
+pub fn connect_unix_nonblocking(path: &std::path::Path) -> io::Result<std::os::unix::net::UnixStream> {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::ffi::OsStrExt;
+
+    let bytes = path.as_os_str().as_bytes();
+    // SAFETY: a zeroed sockaddr_un is a valid value; family and path are set below.
+    let mut sun: libc::sockaddr_un = unsafe { std::mem::zeroed() };
+    if bytes.len() >= sun.sun_path.len() || bytes.contains(&0) {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "unix socket path too long"));
+    }
+    sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
+    for (d, s) in sun.sun_path.iter_mut().zip(bytes) {
+        *d = *s as libc::c_char;
+    }
+    // SAFETY: plain socket(2); the fd is owned right below.
+    let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC | libc::SOCK_NONBLOCK, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a fresh socket nobody else owns.
+    let owned = unsafe { OwnedFd::from_raw_fd(fd) };
+    let len = std::mem::size_of::<libc::sa_family_t>() + bytes.len() + 1;
+    // SAFETY: `sun` is a valid sockaddr_un whose first `len` bytes hold
+    // the family and the NUL-terminated path.
+    let r = unsafe { libc::connect(fd, &sun as *const _ as *const libc::sockaddr, len as libc::socklen_t) };
+    if r != 0 {
+        let e = io::Error::last_os_error();
+        if !matches!(e.raw_os_error(), Some(libc::EINPROGRESS) | Some(libc::EINTR)) {
+            return Err(e);
+        }
+    }
+    Ok(std::os::unix::net::UnixStream::from(owned))
+}
+
+/// Whether bytes or an end of stream are waiting on socket `fd`, without
+/// blocking and without consuming them: one `recv(MSG_PEEK | MSG_DONTWAIT)`
+/// (std's peek needs the socket switched to non-blocking and back: three
+/// syscalls). `Ok(None)`: nothing pending; `Ok(Some(0))`: the peer closed;
+/// `Ok(Some(n))`: unread bytes.
+pub fn peek_pending(fd: std::os::fd::RawFd) -> io::Result<Option<usize>> {
+    let mut byte = 0u8;
+    loop {
+        // SAFETY: recv(2) into one valid byte of our own; MSG_PEEK leaves
+        // the socket's data where it is.
+        let n = unsafe { libc::recv(fd, (&mut byte as *mut u8).cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) };
+        if n >= 0 {
+            return Ok(Some(n as usize));
+        }
+        let e = io::Error::last_os_error();
+        match e.kind() {
+            io::ErrorKind::WouldBlock => return Ok(None),
+            io::ErrorKind::Interrupted => continue,
+            _ => return Err(e),
+        }
     }
 }

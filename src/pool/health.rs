@@ -19,7 +19,8 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::wire::Conn;
+use super::probe::{Probe, Status};
+use crate::wire::{Conn, Endpoint};
 
 /// Counters of one server, for `memcache_session_stats()` and phpinfo.
 #[derive(Debug, Default, Clone)]
@@ -30,6 +31,10 @@ pub struct ServerStats {
     pub lock_waits: u64,
     pub lock_wait_micros: u64,
     pub read_repairs: u64,
+    /// Lock records found stranded (over a superseded copy) and taken over.
+    pub stranded_locks: u64,
+    /// Copies found older than the session's newest (not served).
+    pub stale_copies: u64,
     pub connects: u64,
 }
 
@@ -39,6 +44,9 @@ struct ServerState {
     /// the request (`persistent=1`), and when it was last given back.
     conn: Option<(Conn, u32, bool, Instant)>,
     down_until: Option<Instant>,
+    /// A probe of the server (sessions): started once its retry interval
+    /// has passed, looked at without blocking until it answers.
+    probe: Option<Probe>,
     /// Whether this down period's "fewer copies" warning was given.
     degraded_warned: bool,
     last_error: Option<String>,
@@ -153,10 +161,55 @@ pub fn is_down(id: impl ServerKey, now: Instant) -> bool {
     })
 }
 
+/// True while the server is not to be used by sessions: marked down, or
+/// past its retry interval but not yet answering a probe (see
+/// [`super::probe`]). Never waits: the first call after the interval
+/// starts a probe, later calls look at it.
+pub fn is_down_probed(id: impl ServerKey, now: Instant, endpoint: &Endpoint, retry_interval: Duration) -> bool {
+    let pid = process_id();
+    with_state(id, |s| {
+        match s.down_until {
+            None => return false,
+            Some(t) if now < t => return true,
+            Some(_) => {}
+        }
+        if s.probe.as_ref().is_some_and(|p| p.owner() != pid || now.duration_since(p.started()) >= retry_interval) {
+            // Opened by the parent before a fork, or unanswered for a whole
+            // interval (the daemon still hangs): start afresh.
+            s.probe = None;
+        }
+        let Some(probe) = s.probe.as_mut() else {
+            match Probe::start(endpoint, pid) {
+                Ok(p) => s.probe = Some(p),
+                Err(e) => {
+                    s.down_until = Some(now + retry_interval);
+                    s.last_error = Some(format!("probe: {e}"));
+                }
+            }
+            return true;
+        };
+        match probe.check() {
+            Status::Pending => true,
+            Status::Alive => {
+                s.probe = None;
+                s.down_until = None;
+                false
+            }
+            Status::Dead(e) => {
+                s.probe = None;
+                s.down_until = Some(now + retry_interval);
+                s.last_error = Some(format!("probe: {e}"));
+                true
+            }
+        }
+    })
+}
+
 /// Marks the server down for `retry_interval` and drops its connection.
 pub fn mark_failed(id: impl ServerKey, retry_interval: Duration, error: &str) {
     with_state(id, |s| {
         s.conn = None;
+        s.probe = None;
         s.stats.failures += 1;
         s.last_error = Some(error.to_string());
         s.down_until = Some(Instant::now() + retry_interval);

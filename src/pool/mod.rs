@@ -9,6 +9,7 @@
 
 pub mod hash;
 pub mod health;
+pub mod probe;
 pub mod ring;
 
 use std::fmt;
@@ -60,6 +61,17 @@ impl Failure {
     /// Whether the server is unavailable (as opposed to the request being bad).
     pub fn is_server_down(&self) -> bool {
         !matches!(self, Failure::Refused { .. })
+    }
+
+    /// Whether the request may have reached the server before it failed
+    /// (so the server may have applied it, now or when it resumes).
+    pub fn may_have_reached_server(&self) -> bool {
+        match self {
+            Failure::Down { .. } | Failure::Refused { .. } => false,
+            Failure::Failed { error, .. } => {
+                !matches!(error, WireError::Connect(_) | WireError::Unsent(_) | WireError::Auth(_) | WireError::Refused(_))
+            }
+        }
     }
 }
 
@@ -144,9 +156,18 @@ impl Pool {
         health::count(self.servers[i].slot, f);
     }
 
-    /// True while server `i` is marked down.
+    /// True while server `i` is marked down (the Memcache API: once its
+    /// retry interval has passed, the next request tries it, as in pecl).
     pub fn is_down(&self, i: usize) -> bool {
         health::is_down(self.servers[i].slot, Instant::now())
+    }
+
+    /// True while server `i` is not to be used by sessions: marked down,
+    /// or past its retry interval but not yet answering a probe (a session
+    /// request never pays a timeout to find a hung daemon still hung).
+    pub fn is_down_for_sessions(&self, i: usize) -> bool {
+        let s = &self.servers[i];
+        health::is_down_probed(s.slot, Instant::now(), &s.endpoint, s.spec.retry_interval)
     }
 
     /// Runs one batch on one server.
@@ -200,16 +221,24 @@ impl Pool {
                     health::put_conn(server.slot, conn, server.spec.persistent);
                     Err(Failure::Refused { server: server.spec.ring_name.clone(), error: e })
                 }
-                Err(e) if reused && matches!(e, WireError::Closed | WireError::Io(_)) => {
+                Err(e)
+                    if reused
+                        && (matches!(&e, WireError::Unsent(io) if !matches!(io.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut))
+                            || (jobs[j].1.is_repeatable() && matches!(e, WireError::Closed | WireError::Io(_)))) =>
+                {
                     // A pooled connection went stale (daemon restarted, idle
                     // timeout, connection reset): retry once on a fresh
                     // connection. EOF/reset on a connection that passed the
                     // reuse probe means the daemon closed it before reading
                     // our batch (memcached never closes a healthy connection
                     // mid-batch; a daemon dying mid-batch loses its items
-                    // anyway), so the batch was not applied and repeating
-                    // it, lock incr/add included, is safe. Timeouts are
-                    // never retried: the batch may have been applied.
+                    // anyway), so the batch was most likely not applied. A
+                    // batch whose repetition would answer differently (the
+                    // lock's incr/add) is resent only when nothing of it was
+                    // written: a connection cut after the server applied it
+                    // (a daemon dropping connections) would otherwise make
+                    // us wait for our own lock. Timeouts are never retried:
+                    // the batch may have been applied.
                     drop(conn);
                     self.retry_fresh(server, jobs[j].1)
                 }
@@ -239,7 +268,11 @@ impl Pool {
             // idle is probed first (no round trip: a non-blocking peek). A
             // stale one that slips through fails with EOF/reset and is
             // retried once on a fresh connection (execute_parallel).
-            if idle < PROBE_AFTER_IDLE || conn.is_reusable() {
+            // A batch that must not run twice (the lock's incr/add) is
+            // never sent on a connection the daemon already closed: after
+            // a restart the write would succeed locally and the failure
+            // could not tell "not applied" from "applied, reply lost".
+            if (idle < PROBE_AFTER_IDLE && batch.is_repeatable()) || conn.is_reusable() {
                 return Ok((conn, true));
             }
         }

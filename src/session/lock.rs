@@ -1,65 +1,126 @@
-//! Session locks, with pecl memcache's lock records so that a fleet mixing
-//! pecl memcache and this extension serializes requests on one session.
+//! Session locks: pecl memcache's lock records, taken on every server that
+//! holds the session, together with the read, in one round trip.
 //!
 //! The record is `{key}.lock`, an ASCII integer living `lock_timeout`
-//! seconds. To acquire, send `incr {key}.lock 1` and `add {key}.lock 0 T 1`
-//! (value "1"): the lock is ours if the incr answered 1 (the record said "0":
-//! released) or the add stored (there was no record). Release sets the record
-//! to "0". The first attempt carries `get {key}` in the same batch, so an
-//! uncontended lock + read is one round trip (memcached runs one
-//! connection's commands in order, so the get sees the data under the lock).
+//! seconds. To acquire it on a server, send `incr {key}.lock 1` and
+//! `add {key}.lock 0 T 1`: it is ours if the incr answered 1 (the record
+//! said "0": released) or the add stored (there was none). Release sets it
+//! to "0". These are pecl's records byte for byte, so a fleet mixing pecl
+//! memcache and this extension serializes requests on one session.
 //!
-//! Waiting: pecl memcache sleeps 5 ms, 10 ms, 20 ms ... up to 1 s between
-//! tries, so a page waits far longer than the lock is held. Here the pause is
-//! an eighth of the time waited so far, clamped to [100 µs, 1 ms]: a lock
-//! held for a millisecond is handed over within a few hundred microseconds,
-//! and any lock within about a millisecond of its release. The price is at
-//! most ~1000 small `incr`+`add` round trips per second per waiting request,
-//! only while it waits. The wait ends after `memcache.lock_timeout` seconds,
-//! the lifetime of a lock record: by then a lock left by a crashed request
-//! has expired, so running out means another request really holds the
-//! session, and the caller fails instead of handing out an empty session.
+//! **Where the lock lives.** pecl locks only the first server it can
+//! reach. That splits the lock whenever two requests disagree about whether
+//! that server is up — which they do for a while every time a daemon hangs
+//! or comes back, because every worker learns it on its own: one request
+//! locks the first server, another its mirror, and both write. Here a
+//! request locks *every* server it will write (the first
+//! `session_redundancy` live servers of the session's failover order), in
+//! parallel, in the same round trip as the read of every copy: `incr`,
+//! `add`, `get` on each. Two requests that disagree about one server still
+//! share the others, so at most one of them holds them all.
+//!
+//! **Crossed attempts.** Sent in parallel, two requests can each win one
+//! server. The failover order breaks the tie: a request keeps what it won
+//! only up to the first server it did not get, gives back the later ones
+//! and waits for that one, then asks again for the rest. Locks are thus
+//! taken in one global order, so waits cannot form a cycle.
+//!
+//! **Stranded records.** A daemon that hung and resumes holds lock records
+//! nobody will release: taken before the hang by requests that moved on,
+//! or applied on resume from commands queued in its socket buffers by
+//! requests that timed out (memcached executes buffered commands of a
+//! connection even after the client closed it). Such a record guards a
+//! copy the session has moved past: the requests that moved on wrote newer
+//! copies elsewhere (a request that saw a server fail always writes, see
+//! `handler`). So a held record on a server whose copy is provably older
+//! than the newest (or missing while another server has one) is taken over
+//! when this request won every server holding the newest copy; a live
+//! holder of that session would hold those too. What cannot be ordered
+//! (copies pecl wrote, no copy anywhere) is never taken over: it is waited
+//! for, up to `lock_timeout`, as pecl waits.
+//!
+//! **Waiting.** pecl memcache sleeps 5 ms, 10 ms, 20 ms ... up to 1 s
+//! between tries. Here the pause is an eighth of the time waited so far,
+//! clamped to [100 µs, 1 ms], so a lock is handed over within about a
+//! millisecond of its release. The wait ends after `memcache.lock_timeout`
+//! seconds, the lifetime of a record: running out means another request
+//! really holds the session, and the caller fails instead of handing out an
+//! empty session.
 
 use std::time::{Duration, Instant};
 
+use super::copies::judge;
+use super::value::LOCK_FLAGS;
 pub use crate::config::ini::lock_key;
 use crate::pool::{Failure, Pool};
-use super::value::LOCK_FLAGS;
 use crate::wire::{Batch, Item, Protocol, Reply, WireError};
 
-/// Why the lock was not taken.
-#[derive(Debug)]
-pub enum LockError {
-    /// Another request held the lock for the whole wait.
-    Timeout { waited: Duration },
-    /// The server failed (or refused the request).
-    Server(Failure),
+/// One server's lock record, as far as this request knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockState {
+    /// Ours.
+    Got,
+    /// Held by someone else when last asked.
+    Held,
+    /// Ours once, given back to let an earlier server's holder finish.
+    Released,
+    /// Not asked yet (a server that joined the session's targets).
+    Unasked,
 }
 
-/// A lock taken, with the session data read under it.
-#[derive(Debug)]
-pub struct Acquired {
-    pub data: Option<Item>,
-    /// Time spent waiting for another holder (zero when uncontended).
-    pub waited: Duration,
+/// One server's answer to a lock attempt with read.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub lock: LockState,
+    /// The session's copy there, read under the attempt.
+    pub copy: Option<Item>,
 }
 
-fn is_ours(incr: Option<&Reply>, add: Option<&Reply>) -> bool {
-    matches!(incr, Some(Reply::Number(1))) || matches!(add, Some(Reply::Stored))
+/// What to do next with the answers of a session's servers (in failover
+/// order).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// The session is ours; `taken` are the positions whose record was
+    /// stranded and is taken over.
+    Acquired { taken: Vec<usize> },
+    /// Ask these positions (not asked yet, or given back earlier and now
+    /// clear to take).
+    Ask(Vec<usize>),
+    /// Another request holds position `wait_on`: give back `release` (won,
+    /// but ordered after it) and wait.
+    Contended { wait_on: usize, release: Vec<usize> },
 }
 
-fn value_of(reply: Option<Reply>) -> Option<Item> {
-    match reply {
-        Some(Reply::Values(items)) => items.into_iter().next(),
-        _ => None,
+/// The decision for answers in failover order (see the module docs).
+pub fn decide(answers: &[Answer]) -> Decision {
+    let positions = |s: LockState| -> Vec<usize> {
+        answers.iter().enumerate().filter(|(_, a)| a.lock == s).map(|(i, _)| i).collect()
+    };
+    let Some(first) = answers.iter().position(|a| a.lock != LockState::Got) else {
+        return Decision::Acquired { taken: Vec::new() };
+    };
+    let unasked = positions(LockState::Unasked);
+    if !unasked.is_empty() {
+        return Decision::Ask(unasked);
     }
-}
-
-fn malformed(server: &Pool, i: usize, what: &str) -> LockError {
-    LockError::Server(Failure::Refused {
-        server: server.server(i).spec.ring_name.clone(),
-        error: WireError::Protocol(format!("unexpected reply to {what}")),
-    })
+    if answers[first].lock == LockState::Released {
+        return Decision::Ask(positions(LockState::Released));
+    }
+    // answers[first] is Held.
+    if positions(LockState::Released).is_empty() {
+        let held = positions(LockState::Held);
+        let copies: Vec<Option<&Item>> = answers.iter().map(|a| a.copy.as_ref()).collect();
+        let v = judge(&copies);
+        let stranded = v.ordered
+            && v.chosen.is_some()
+            && v.current.iter().all(|&i| answers[i].lock == LockState::Got)
+            && held.iter().all(|i| v.superseded.contains(i));
+        if stranded {
+            return Decision::Acquired { taken: held };
+        }
+    }
+    let release = (first + 1..answers.len()).filter(|&i| answers[i].lock == LockState::Got).collect();
+    Decision::Contended { wait_on: first, release }
 }
 
 /// The pause before the next try after waiting `waited`.
@@ -67,9 +128,9 @@ pub fn pause(waited: Duration) -> Duration {
     (waited / 8).clamp(Duration::from_micros(100), Duration::from_millis(1))
 }
 
-/// Adds the first lock attempt and the read to a batch: `incr`, `add`,
-/// `get` (three replies, read by [`first_attempt`]).
-pub fn push_acquire(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
+/// Adds a lock attempt with the read to a batch: `incr`, `add`, `get`
+/// (three replies, read by [`answer`]).
+pub fn push_attempt(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
     let lkey = lock_key(key);
     batch.incr(&lkey, 1)?;
     batch.add(&lkey, LOCK_FLAGS, lock_timeout, b"1")?;
@@ -77,53 +138,19 @@ pub fn push_acquire(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<
     Ok(())
 }
 
-/// Reads the replies of [`push_acquire`]: `Some(item)` when the lock is
-/// ours (the item is None when the session does not exist there), `None`
-/// when another request holds it.
-pub fn first_attempt(replies: Vec<Reply>) -> Option<Option<Item>> {
-    if is_ours(replies.first(), replies.get(1)) {
-        Some(value_of(replies.into_iter().nth(2)))
-    } else {
-        None
+/// Reads the replies of [`push_attempt`]; `None` if they are not its shape.
+pub fn answer(replies: Vec<Reply>) -> Option<Answer> {
+    if replies.len() != 3 {
+        return None;
     }
-}
-
-/// Waits for the lock of `key` on server `i`, held by another request, and
-/// reads the data once it is ours; gives up after `wait_limit`.
-pub fn wait(
-    pool: &Pool,
-    proto: Protocol,
-    i: usize,
-    key: &[u8],
-    lock_timeout: u32,
-    wait_limit: Duration,
-) -> Result<Acquired, LockError> {
-    let lkey = lock_key(key);
-    let start = Instant::now();
-    let mut poll = Batch::with_protocol(proto);
-    poll.incr(&lkey, 1).map_err(|e| refused(pool, i, e))?;
-    poll.add(&lkey, LOCK_FLAGS, lock_timeout, b"1").map_err(|e| refused(pool, i, e))?;
-    loop {
-        let waited = start.elapsed();
-        if waited >= wait_limit {
-            return Err(LockError::Timeout { waited });
-        }
-        std::thread::sleep(pause(waited).min(wait_limit - waited));
-        let r = pool.execute(i, &poll).map_err(LockError::Server)?;
-        if r.len() != 2 {
-            return Err(malformed(pool, i, "lock attempt"));
-        }
-        if is_ours(r.first(), r.get(1)) {
-            let mut get = Batch::with_protocol(proto);
-            get.get(key).map_err(|e| refused(pool, i, e))?;
-            let g = pool.execute(i, &get).map_err(LockError::Server)?;
-            return Ok(Acquired { data: value_of(g.into_iter().next()), waited: start.elapsed() });
-        }
-    }
-}
-
-fn refused(pool: &Pool, i: usize, error: WireError) -> LockError {
-    LockError::Server(Failure::Refused { server: pool.server(i).spec.ring_name.clone(), error })
+    let mut it = replies.into_iter();
+    let (incr, add, get) = (it.next()?, it.next()?, it.next()?);
+    let ours = matches!(incr, Reply::Number(1)) || matches!(add, Reply::Stored);
+    let copy = match get {
+        Reply::Values(items) => items.into_iter().next(),
+        _ => None,
+    };
+    Some(Answer { lock: if ours { LockState::Got } else { LockState::Held }, copy })
 }
 
 /// Adds the release of `key`'s lock to a batch (record set to "0").
@@ -131,14 +158,381 @@ pub fn push_release(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<
     batch.set(&lock_key(key), LOCK_FLAGS, lock_timeout, b"0").map(|_| ())
 }
 
+/// A session's lock, held on `servers`, with what was read under it.
+#[derive(Debug)]
+pub struct Locked {
+    /// The servers whose record is ours, in failover order.
+    pub servers: Vec<usize>,
+    /// The copy each of them holds (same order).
+    pub copies: Vec<Option<Item>>,
+    /// Servers whose stranded record was taken over.
+    pub taken: Vec<usize>,
+    /// Servers that failed after our lock commands were sent to them: a
+    /// record of ours may appear there later (memcached runs what was
+    /// buffered when it resumes). The request must leave a newer copy on
+    /// the servers it writes, so that record is recognisably stranded.
+    pub suspect: Vec<usize>,
+    /// Every server failure met on the way (they are marked down).
+    pub failures: Vec<(usize, Failure)>,
+    /// Time spent waiting for another holder; None when uncontended.
+    pub waited: Option<Duration>,
+}
+
+/// Why the lock was not taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another request held the session for the whole wait.
+    Timeout { waited: Duration, failures: Vec<(usize, Failure)> },
+    /// No server of the session could be asked.
+    NoServer { failures: Vec<(usize, Failure)> },
+    /// The request was refused before sending (a key the wire layer
+    /// refuses): nothing to fail over to.
+    Refused(Failure),
+}
+
+/// What the lock needs to know of the session and its settings.
+pub struct Spec<'a> {
+    pub pool: &'a Pool,
+    pub proto: Protocol,
+    pub key: &'a [u8],
+    /// The servers the session may use, in failover order.
+    pub sequence: &'a [usize],
+    /// How many of them hold it (`session_redundancy`).
+    pub redundancy: usize,
+    pub lock_timeout: u32,
+    pub wait_limit: Duration,
+}
+
+/// Takes the session's lock on the first `redundancy` servers of its
+/// sequence that are `usable` (not marked down), reading every copy under
+/// it. A server that fails on the way is replaced by the next usable one;
+/// a server once asked stays until it fails (one that comes back up
+/// meanwhile does not displace it: a record won is never left behind).
+pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked, LockError> {
+    let mut st = Acquisition::default();
+    let started = Instant::now();
+    loop {
+        let want = st.targets(spec, &usable);
+        if want.is_empty() {
+            st.release_all(spec);
+            return Err(LockError::NoServer { failures: st.failures });
+        }
+        st.follow(&want);
+        let decision = decide(&st.answers());
+        match decision {
+            Decision::Acquired { taken } => {
+                let taken: Vec<usize> = taken.iter().map(|&i| st.servers[i]).collect();
+                if st.waited.is_some() {
+                    st.reread(spec);
+                }
+                return Ok(st.into_locked(taken));
+            }
+            Decision::Ask(positions) => {
+                let servers: Vec<usize> = positions.iter().map(|&i| st.servers[i]).collect();
+                if let Err(e) = st.attempt(spec, &servers, &[]) {
+                    st.release_all(spec);
+                    return Err(e);
+                }
+            }
+            Decision::Contended { wait_on, release } => {
+                let waited = started.elapsed();
+                if waited >= spec.wait_limit {
+                    st.release_all(spec);
+                    return Err(LockError::Timeout { waited, failures: st.failures });
+                }
+                let give_back: Vec<usize> = release.iter().map(|&i| st.servers[i]).collect();
+                if !give_back.is_empty() {
+                    // Give back at once: the holder of `wait_on` may be
+                    // waiting for exactly these.
+                    if let Err(e) = st.attempt(spec, &[], &give_back) {
+                        st.release_all(spec);
+                        return Err(e);
+                    }
+                }
+                st.waited = Some(waited);
+                std::thread::sleep(pause(waited).min(spec.wait_limit - waited));
+                let poll = st.servers[wait_on];
+                if let Err(e) = st.attempt(spec, &[poll], &[]) {
+                    st.release_all(spec);
+                    return Err(e);
+                }
+                st.waited = Some(started.elapsed());
+            }
+        }
+    }
+}
+
+/// The state of one acquisition: the servers of the session in failover
+/// order and what each said.
+#[derive(Default)]
+struct Acquisition {
+    servers: Vec<usize>,
+    states: Vec<Answer>,
+    suspect: Vec<usize>,
+    failures: Vec<(usize, Failure)>,
+    waited: Option<Duration>,
+}
+
+impl Acquisition {
+    /// The servers to hold now: those already asked that did not fail, then
+    /// the next usable servers of the sequence, up to the redundancy, in
+    /// sequence order.
+    fn targets(&self, spec: &Spec<'_>, usable: &impl Fn(usize) -> bool) -> Vec<usize> {
+        let failed = |s: usize| self.failures.iter().any(|(f, _)| *f == s);
+        let mut want: Vec<usize> = self.servers.clone();
+        for &s in spec.sequence {
+            if want.len() >= spec.redundancy {
+                break;
+            }
+            if !want.contains(&s) && !failed(s) && usable(s) {
+                want.push(s);
+            }
+        }
+        want.sort_by_key(|s| spec.sequence.iter().position(|k| k == s));
+        want
+    }
+
+    fn answers(&self) -> Vec<Answer> {
+        self.states.clone()
+    }
+
+    /// Adopts the current target list: servers that left it (failed, now
+    /// marked down) are dropped, new ones are unasked.
+    fn follow(&mut self, want: &[usize]) {
+        let mut states = Vec::with_capacity(want.len());
+        for &s in want {
+            match self.servers.iter().position(|&k| k == s) {
+                Some(i) => states.push(self.states[i].clone()),
+                None => states.push(Answer { lock: LockState::Unasked, copy: None }),
+            }
+        }
+        self.servers = want.to_vec();
+        self.states = states;
+    }
+
+    fn set(&mut self, server: usize, answer: Answer) {
+        if let Some(i) = self.servers.iter().position(|&k| k == server) {
+            self.states[i] = answer;
+        }
+    }
+
+    /// Sends a lock attempt with read to each of `ask` and a release to
+    /// each of `give_back`, in one round trip. A server that fails is
+    /// dropped from the targets (the pool marked it down); one that got our
+    /// lock commands before failing is suspect.
+    fn attempt(&mut self, spec: &Spec<'_>, ask: &[usize], give_back: &[usize]) -> Result<(), LockError> {
+        let servers: Vec<usize> = ask.iter().chain(give_back).copied().collect();
+        let results = super::replicate::run_each(spec.pool, spec.proto, &servers, |s, b| {
+            if ask.contains(&s) {
+                push_attempt(b, spec.key, spec.lock_timeout)
+            } else {
+                push_release(b, spec.key, spec.lock_timeout)
+            }
+        });
+        for (s, result) in results {
+            let asked = ask.contains(&s);
+            match result {
+                Ok(replies) if asked => match answer(replies) {
+                    Some(a) => self.set(s, a),
+                    None => {
+                        let server = spec.pool.server(s).spec.ring_name.clone();
+                        return Err(LockError::Refused(Failure::Refused {
+                            server,
+                            error: WireError::Protocol("unexpected replies to a lock attempt".into()),
+                        }));
+                    }
+                },
+                Ok(_) => self.set(s, Answer { lock: LockState::Released, copy: self.copy_of(s) }),
+                Err(f) if !f.is_server_down() => return Err(LockError::Refused(f)),
+                Err(f) => {
+                    if f.may_have_reached_server() && !self.suspect.contains(&s) {
+                        self.suspect.push(s);
+                    }
+                    self.failures.push((s, f));
+                    // The pool marked it down: the next targets() replaces it.
+                    if let Some(i) = self.servers.iter().position(|&k| k == s) {
+                        if self.states[i].lock == LockState::Got && !self.suspect.contains(&s) {
+                            self.suspect.push(s);
+                        }
+                        self.servers.remove(i);
+                        self.states.remove(i);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn copy_of(&self, server: usize) -> Option<Item> {
+        self.servers.iter().position(|&k| k == server).and_then(|i| self.states[i].copy.clone())
+    }
+
+    /// After a wait, the copies read when each record was won may be older
+    /// than the lock: read them all again, under the lock now held.
+    fn reread(&mut self, spec: &Spec<'_>) {
+        let servers = self.servers.clone();
+        let got = super::replicate::run_each(spec.pool, spec.proto, &servers, |_, b| b.get(spec.key).map(|_| ()));
+        for (s, result) in got {
+            match result {
+                Ok(replies) => {
+                    let copy = super::replicate::found(&replies).cloned();
+                    self.set(s, Answer { lock: LockState::Got, copy });
+                }
+                Err(f) => {
+                    if !self.suspect.contains(&s) {
+                        self.suspect.push(s);
+                    }
+                    self.failures.push((s, f));
+                    if let Some(i) = self.servers.iter().position(|&k| k == s) {
+                        self.servers.remove(i);
+                        self.states.remove(i);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Gives back every record won (the acquisition failed).
+    fn release_all(&mut self, spec: &Spec<'_>) {
+        let mine: Vec<usize> = self
+            .servers
+            .iter()
+            .zip(&self.states)
+            .filter(|(_, a)| a.lock == LockState::Got)
+            .map(|(s, _)| *s)
+            .collect();
+        if !mine.is_empty() {
+            super::replicate::run(spec.pool, spec.proto, &mine, |b| push_release(b, spec.key, spec.lock_timeout));
+        }
+    }
+
+    fn into_locked(self, taken: Vec<usize>) -> Locked {
+        Locked {
+            copies: self.states.into_iter().map(|a| a.copy).collect(),
+            servers: self.servers,
+            taken,
+            suspect: self.suspect,
+            failures: self.failures,
+            waited: self.waited,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::copies::Stamp;
     use super::*;
+    use LockState::*;
+
+    fn copy(stamp: u16) -> Option<Item> {
+        let flags = u32::from(stamp) << 16;
+        assert!(Stamp::of_flags(flags).is_some());
+        Some(Item { key: b"k".to_vec(), flags, cas: None, data: vec![b'x'; usize::from(stamp % 7)] })
+    }
+
+    fn a(lock: LockState, copy: Option<Item>) -> Answer {
+        Answer { lock, copy }
+    }
 
     #[test]
     fn pause_is_an_eighth_of_the_wait_clamped() {
         assert_eq!(pause(Duration::ZERO), Duration::from_micros(100));
         assert_eq!(pause(Duration::from_millis(4)), Duration::from_micros(500));
         assert_eq!(pause(Duration::from_secs(10)), Duration::from_millis(1));
+    }
+
+    #[test]
+    fn won_everywhere_is_acquired() {
+        assert_eq!(decide(&[a(Got, copy(3)), a(Got, copy(3))]), Decision::Acquired { taken: vec![] });
+        assert_eq!(decide(&[a(Got, None)]), Decision::Acquired { taken: vec![] });
+    }
+
+    #[test]
+    fn a_live_holder_is_waited_for() {
+        // Equal copies: the record on the first server guards current data.
+        assert_eq!(
+            decide(&[a(Held, copy(3)), a(Held, copy(3))]),
+            Decision::Contended { wait_on: 0, release: vec![] }
+        );
+        assert_eq!(
+            decide(&[a(Got, copy(3)), a(Held, copy(3))]),
+            Decision::Contended { wait_on: 1, release: vec![] }
+        );
+    }
+
+    #[test]
+    fn crossed_attempts_give_way_to_the_earlier_server() {
+        // Request 1 won A, request 2 won B: 2 gives B back and waits for A;
+        // 1 waits for B. Nobody takes over anything (copies are current).
+        assert_eq!(
+            decide(&[a(Held, copy(5)), a(Got, copy(5))]),
+            Decision::Contended { wait_on: 0, release: vec![1] }
+        );
+        assert_eq!(
+            decide(&[a(Got, copy(5)), a(Held, copy(5))]),
+            Decision::Contended { wait_on: 1, release: vec![] }
+        );
+        // Brand-new session (no copy anywhere): the same.
+        assert_eq!(
+            decide(&[a(Held, None), a(Got, None)]),
+            Decision::Contended { wait_on: 0, release: vec![1] }
+        );
+    }
+
+    #[test]
+    fn a_stranded_record_over_an_older_copy_is_taken_over() {
+        // A resumed with its old copy (stamp 3) and a record nobody will
+        // release; B holds the newest (stamp 9) and is ours.
+        assert_eq!(decide(&[a(Held, copy(3)), a(Got, copy(9))]), Decision::Acquired { taken: vec![0] });
+        // ... or A has no copy at all (the session was created while it hung).
+        assert_eq!(decide(&[a(Held, None), a(Got, copy(1))]), Decision::Acquired { taken: vec![0] });
+        // A stranded mirror, the same.
+        assert_eq!(decide(&[a(Got, copy(9)), a(Held, copy(2))]), Decision::Acquired { taken: vec![1] });
+    }
+
+    #[test]
+    fn never_taken_over_without_proof() {
+        // The newest copy is behind a held record: wait.
+        assert_eq!(
+            decide(&[a(Held, copy(9)), a(Got, copy(3))]),
+            Decision::Contended { wait_on: 0, release: vec![1] }
+        );
+        // Copies pecl wrote cannot be ordered: wait, as pecl does.
+        let pecl = Some(Item { key: b"k".to_vec(), flags: 0, cas: None, data: b"p".to_vec() });
+        assert_eq!(
+            decide(&[a(Held, pecl.clone()), a(Got, copy(9))]),
+            Decision::Contended { wait_on: 0, release: vec![1] }
+        );
+        assert_eq!(
+            decide(&[a(Held, None), a(Got, pecl)]),
+            Decision::Contended { wait_on: 0, release: vec![1] }
+        );
+    }
+
+    #[test]
+    fn unasked_servers_are_asked_before_deciding() {
+        assert_eq!(decide(&[a(Got, copy(2)), a(Unasked, None)]), Decision::Ask(vec![1]));
+        assert_eq!(decide(&[a(Held, copy(2)), a(Got, copy(2)), a(Unasked, None)]), Decision::Ask(vec![2]));
+    }
+
+    #[test]
+    fn given_back_servers_are_asked_again_once_the_way_is_clear() {
+        assert_eq!(
+            decide(&[a(Held, copy(2)), a(Released, copy(2))]),
+            Decision::Contended { wait_on: 0, release: vec![] }
+        );
+        assert_eq!(decide(&[a(Got, copy(2)), a(Released, copy(2))]), Decision::Ask(vec![1]));
+    }
+
+    #[test]
+    fn attempt_replies_are_read_as_pecl_reads_them() {
+        let item = Item { key: b"k".to_vec(), flags: 0, cas: None, data: b"d".to_vec() };
+        let ours = answer(vec![Reply::Number(1), Reply::NotStored, Reply::Values(vec![item.clone()])]).unwrap();
+        assert_eq!((ours.lock, ours.copy), (Got, Some(item)));
+        let added = answer(vec![Reply::NotFound, Reply::Stored, Reply::Values(vec![])]).unwrap();
+        assert_eq!((added.lock, added.copy), (Got, None));
+        let held = answer(vec![Reply::Number(2), Reply::NotStored, Reply::Values(vec![])]).unwrap();
+        assert_eq!(held.lock, Held);
+        assert!(answer(vec![Reply::Number(1)]).is_none());
     }
 }

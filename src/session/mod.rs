@@ -2,15 +2,29 @@
 //! points of [`handler`] (through the FFI seam) for open, read, write,
 //! destroy, create_sid, validate_sid and update_timestamp.
 //!
-//! - [`handler`]: the per-request state and the entry points.
-//! - [`lock`]: pecl memcache's lock records, acquired together with the read
-//!   in one round trip, with a fast polling wait.
-//! - [`replicate`]: which servers hold a session and the mirrored
-//!   reads/writes/deletes over them, with read-repair.
+//! - [`handler`]: the entry points, one short function each.
+//! - [`state`]: what is kept between calls (the open save path, the
+//!   session held under its lock).
+//! - [`lock`]: pecl memcache's lock records, taken on every server of the
+//!   session together with the read of every copy, in one round trip.
+//! - [`copies`]: which copy is current when the servers disagree (write
+//!   stamps in the client flags), tombstones.
+//! - [`store`]: what each server gets on write, touch, release and
+//!   destroy, and the count of what happened.
+//! - [`replicate`]: one operation over several servers in one round trip.
+//! - [`value`]: the stored form of session data (pecl's compression).
+//!
+//! Where a session lives: the first `session_redundancy` distinct servers
+//! of its failover sequence (`{key}-0`, `{key}-1`, ...), exactly as pecl
+//! memcache places them; while one is marked down (or has not answered
+//! since), the sequence supplies the next.
 
+pub mod copies;
 pub mod handler;
 pub mod lock;
 pub mod replicate;
+pub mod state;
+pub mod store;
 pub mod value;
 
 /// The result of an entry point, plus the warnings to emit for it (the seam

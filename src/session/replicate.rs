@@ -1,25 +1,11 @@
 //! Which servers hold a session, and the mirrored operations over them.
 //!
-//! A session's servers are the first `session_redundancy` distinct servers
-//! of its failover sequence (`{key}-0`, `{key}-1`, ...), exactly as pecl
-//! memcache places them, so a mixed fleet agrees on where each session
-//! lives. While a server is marked down, the sequence supplies the next one
-//! (with `memcache.allow_failover = 1`), so the session keeps
-//! `session_redundancy` copies while any servers are left.
-//!
-//! Every mirrored operation sends to all its servers before reading any
-//! reply: one round trip whatever the redundancy.
+//! Running one operation on several servers of a session: every batch is
+//! sent before any reply is read, so it costs one round trip whatever the
+//! redundancy; each server's outcome comes back on its own.
 
 use crate::pool::{Failure, Pool};
 use crate::wire::{Batch, Protocol, Reply};
-
-/// The servers to use for a session now: the first `redundancy` servers of
-/// `sequence` that are not marked down. Without failover only the session's
-/// own servers qualify (the first `redundancy` of the sequence).
-pub fn targets(pool: &Pool, sequence: &[usize], redundancy: usize, allow_failover: bool) -> Vec<usize> {
-    let considered = if allow_failover { sequence } else { &sequence[..redundancy.min(sequence.len())] };
-    considered.iter().copied().filter(|&i| !pool.is_down(i)).take(redundancy).collect()
-}
 
 /// What one mirrored operation did on each server.
 pub struct Mirrored {

@@ -77,25 +77,38 @@ impl Stream {
         }
     }
 
-    fn set_nonblocking(&self, on: bool) -> io::Result<()> {
-        match self {
-            Stream::Tcp(s) => s.set_nonblocking(on),
-            #[cfg(unix)]
-            Stream::Unix(s) => s.set_nonblocking(on),
-        }
+    /// Non-blocking probe of an idle socket: `Ok(true)` if nothing is
+    /// pending (healthy), `Ok(false)` on EOF or unsolicited bytes. Linux:
+    /// one `recv(MSG_PEEK | MSG_DONTWAIT)`.
+    #[cfg(target_os = "linux")]
+    fn probe_idle(&mut self) -> io::Result<bool> {
+        use std::os::fd::AsRawFd;
+        let fd = match self {
+            Stream::Tcp(s) => s.as_raw_fd(),
+            Stream::Unix(s) => s.as_raw_fd(),
+        };
+        Ok(crate::ffi::sys::peek_pending(fd)?.is_none())
     }
 
-    /// Non-blocking probe of an idle socket: `Ok(true)` if nothing is
-    /// pending (healthy), `Ok(false)` on EOF or unsolicited bytes.
+    /// Elsewhere: non-blocking on, peek (TCP) or read (unix: any byte
+    /// means the connection is unusable anyway), non-blocking off.
+    #[cfg(not(target_os = "linux"))]
     fn probe_idle(&mut self) -> io::Result<bool> {
+        fn nonblocking(s: &Stream, on: bool) -> io::Result<()> {
+            match s {
+                Stream::Tcp(s) => s.set_nonblocking(on),
+                #[cfg(unix)]
+                Stream::Unix(s) => s.set_nonblocking(on),
+            }
+        }
+        nonblocking(self, true)?;
         let mut byte = [0u8; 1];
         let r = match self {
             Stream::Tcp(s) => s.peek(&mut byte),
-            // UnixStream::peek is unstable; reading is as good here: any
-            // byte means the connection is unusable anyway.
             #[cfg(unix)]
             Stream::Unix(s) => s.read(&mut byte),
         };
+        nonblocking(self, false)?;
         match r {
             Ok(_) => Ok(false),
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(true),
@@ -103,8 +116,10 @@ impl Stream {
         }
     }
 
-    /// `write_all` with EINTR retried and errors classified.
+    /// `write_all` with EINTR retried and errors classified; a failure
+    /// before the first byte left is [`WireError::Unsent`].
     pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8]) -> Result<(), WireError> {
+        let mut sent_any = false;
         while !bytes.is_empty() {
             let r = match self {
                 Stream::Tcp(s) => s.write(bytes),
@@ -112,9 +127,16 @@ impl Stream {
                 Stream::Unix(s) => s.write(bytes),
             };
             match r {
+                Ok(0) if !sent_any => {
+                    return Err(WireError::Unsent(io::ErrorKind::WriteZero.into()))
+                }
                 Ok(0) => return Err(WireError::Closed),
-                Ok(n) => bytes = bytes.get(n..).unwrap_or(&[]),
+                Ok(n) => {
+                    sent_any = true;
+                    bytes = bytes.get(n..).unwrap_or(&[]);
+                }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) if !sent_any => return Err(WireError::Unsent(e)),
                 Err(e) => return Err(WireError::from_io(e)),
             }
         }
@@ -305,20 +327,14 @@ impl Conn {
     /// Whether this idle connection can carry another batch: not poisoned,
     /// nothing left over in the buffer, and a non-blocking probe of the
     /// socket finds neither EOF (peer closed it while idle) nor
-    /// unsolicited bytes. Costs two fcntl and one recv, no round trip.
+    /// unsolicited bytes. Costs one recv on Linux, no round trip.
     /// A `false` answer is sticky.
     pub fn is_reusable(&mut self) -> bool {
         if self.poisoned || self.start != self.end {
             self.poisoned = true;
             return false;
         }
-        if self.stream.set_nonblocking(true).is_err() {
-            self.poisoned = true;
-            return false;
-        }
-        let healthy = matches!(self.stream.probe_idle(), Ok(true));
-        let restored = self.stream.set_nonblocking(false).is_ok();
-        if !(healthy && restored) {
+        if !matches!(self.stream.probe_idle(), Ok(true)) {
             self.poisoned = true;
         }
         !self.poisoned

@@ -16,6 +16,10 @@ pub enum WireError {
     /// The connection could not be established (resolution, refusal,
     /// connect timeout: the io error kind tells which).
     Connect(io::Error),
+    /// Nothing of the request could be written to an established
+    /// connection (reset, closed, or the send timed out before the first
+    /// byte left): the server cannot have applied any of it.
+    Unsent(io::Error),
     /// A read or write on an established connection exceeded the timeout.
     Timeout,
     /// The peer closed (or reset) the connection before the replies were
@@ -59,6 +63,7 @@ impl fmt::Display for WireError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WireError::Connect(e) => write!(f, "connect failed: {e}"),
+            WireError::Unsent(e) => write!(f, "could not send the request: {e}"),
             WireError::Timeout => f.write_str("timed out"),
             WireError::Closed => f.write_str("connection closed by peer"),
             WireError::Io(e) => write!(f, "i/o error: {e}"),
@@ -72,7 +77,7 @@ impl fmt::Display for WireError {
 impl std::error::Error for WireError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            WireError::Connect(e) | WireError::Io(e) => Some(e),
+            WireError::Connect(e) | WireError::Io(e) | WireError::Unsent(e) => Some(e),
             _ => None,
         }
     }

@@ -59,6 +59,10 @@ pub struct Batch {
     keys: Vec<u8>,
     /// Binary: credentials the connection must be authenticated with.
     credentials: Option<Credentials>,
+    /// Holds a command whose second run would answer differently (incr,
+    /// decr, add, append, prepend, cas): not to be resent blindly after a
+    /// failure that may have come after the server applied it.
+    unrepeatable: bool,
 }
 
 /// Refuse any key memcached's ASCII protocol cannot carry safely.
@@ -150,6 +154,15 @@ impl Batch {
         self.buf.clear();
         self.kinds.clear();
         self.keys.clear();
+        self.unrepeatable = false;
+    }
+
+    /// Whether running the batch twice leaves the server as running it
+    /// once would, with the same replies (get, set, replace, delete, touch,
+    /// ...): only such a batch may be resent on a fresh connection when a
+    /// reused one fails after it was written.
+    pub fn is_repeatable(&self) -> bool {
+        !self.unrepeatable
     }
 
     /// Number of commands (= replies expected).
@@ -340,6 +353,9 @@ impl Batch {
         cas: Option<u64>,
     ) -> Result<&mut Batch, WireError> {
         check_key(key)?;
+        if verb != b"set " && verb != b"replace " {
+            self.unrepeatable = true;
+        }
         if self.protocol == Protocol::Binary {
             let code = match verb {
                 b"add " => op::ADD,
@@ -402,6 +418,9 @@ impl Batch {
         kind: Kind,
     ) -> Result<&mut Batch, WireError> {
         check_key(key)?;
+        if kind == Kind::Arith {
+            self.unrepeatable = true;
+        }
         if self.protocol == Protocol::Binary {
             let opaque = self.next_opaque();
             let mut extras = Vec::with_capacity(20);
