@@ -91,9 +91,8 @@ $id = mc_session_ids('s510repair', 1)[0];
 session_id($id);
 session_start();
 $_SESSION['user'] = 'alice';
-// while the session is open, its lock record shows which daemon is its first
-$first = mc_get(MC_PORT1, "$id.lock")['value'] ?? null;
-$firstPort = $first === '1' ? MC_PORT1 : MC_PORT2;
+// every copy is read under the lock: the one on P1 vanishes (first server or mirror alike)
+$firstPort = MC_PORT1;
 session_write_close();
 $firstUrl = 'tcp://' . MC_HOST . ':' . $firstPort;
 $r0 = memcache_session_stats()[$firstUrl]['read_repairs'];
@@ -119,11 +118,11 @@ echo run_php($code, 'ours', [
 array(0) {
 }
 servers: tcp://127.0.0.1:%d tcp://127.0.0.1:%d
-keys: state,down_until,requests,failures,failovers,lock_waits,lock_wait_time,read_repairs,connects,last_error
+keys: state,down_until,requests,failures,failovers,lock_waits,lock_wait_time,read_repairs,stale_copies,stranded_locks,connects,last_error
 %d: state=up down_until=NULL requests>0=1 failures=0 connects>0=1 lock_waits=0 lock_wait_time=0.0 read_repairs=0 last_error=NULL
-  types: string,null,int,int,int,int,float,int,int,null
+  types: string,null,int,int,int,int,float,int,int,int,int,null
 %d: state=up down_until=NULL requests>0=1 failures=0 connects>0=1 lock_waits=0 lock_wait_time=0.0 read_repairs=0 last_error=NULL
-  types: string,null,int,int,int,int,float,int,int,null
+  types: string,null,int,int,int,int,float,int,int,int,int,null
 dead: state=down failures=1 failovers=1 down for 25..30 s: true last_error is a string: true connects=1
 P1 still up: up, failures 0
 bool(true)

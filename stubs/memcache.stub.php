@@ -368,10 +368,12 @@ function memcache_set_sasl_auth_data(MemcachePool $memcache, string $username, s
  * - failovers: session reads that had to move past this server to a later one
  * - lock_waits: session reads that found the session locked here and waited
  * - lock_wait_time: seconds spent in those waits, in total
- * - read_repairs: session copies written back here after they were found missing
+ * - read_repairs: session copies written back here after they were found missing or behind
+ * - stale_copies: session reads that found an older copy here than on another server (not served)
+ * - stranded_locks: lock records found here over a superseded copy and taken over, not waited for
  * - connects: connections opened (a low number means pooled connections are reused)
  * - last_error: the last failure's message, or null
  *
- * @return array<string, array{state: 'up'|'down', down_until: float|null, requests: int, failures: int, failovers: int, lock_waits: int, lock_wait_time: float, read_repairs: int, connects: int, last_error: string|null}>
+ * @return array<string, array{state: 'up'|'down', down_until: float|null, requests: int, failures: int, failovers: int, lock_waits: int, lock_wait_time: float, read_repairs: int, stale_copies: int, stranded_locks: int, connects: int, last_error: string|null}>
  */
 function memcache_session_stats(): array {}

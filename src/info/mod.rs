@@ -84,6 +84,8 @@ fn server_array(r: &ServerReport) -> PhpResult<ZBox<ZendHashTable>> {
     a.insert("lock_waits", int(r.stats.lock_waits))?;
     a.insert("lock_wait_time", r.lock_wait_time())?;
     a.insert("read_repairs", int(r.stats.read_repairs))?;
+    a.insert("stale_copies", int(r.stats.stale_copies))?;
+    a.insert("stranded_locks", int(r.stats.stranded_locks))?;
     a.insert("connects", int(r.stats.connects))?;
     a.insert("last_error", r.last_error.clone())?;
     Ok(a)
@@ -93,7 +95,8 @@ fn server_array(r: &ServerReport) -> PhpResult<ZBox<ZendHashTable>> {
 /// used: `[id => ['state' => 'up'|'down', 'down_until' => ?float,
 /// 'requests' => int, 'failures' => int, 'failovers' => int,
 /// 'lock_waits' => int, 'lock_wait_time' => float, 'read_repairs' => int,
-/// 'connects' => int, 'last_error' => ?string]]`.
+/// 'stale_copies' => int, 'stranded_locks' => int, 'connects' => int,
+/// 'last_error' => ?string]]`.
 #[php_function]
 pub fn memcache_session_stats() -> PhpResult<ZBox<ZendHashTable>> {
     let mut out = ZendHashTable::new();

@@ -107,6 +107,12 @@ impl From<HashFn> for HashFunction {
 
 /// How long a pooled connection may sit idle before it is probed on reuse.
 const PROBE_AFTER_IDLE: std::time::Duration = std::time::Duration::from_secs(1);
+/// The same for a batch that must not run twice (the lock's incr/add): a
+/// daemon restarted since the last use is found before sending, unless it
+/// died and came back within this (then the batch fails and the server
+/// counts as failed: safe, only not as smooth). A busy worker reuses its
+/// connections more often than this and pays no probe.
+const PROBE_UNREPEATABLE_AFTER_IDLE: std::time::Duration = std::time::Duration::from_millis(50);
 
 pub struct Pool {
     servers: Vec<Server>,
@@ -272,7 +278,8 @@ impl Pool {
             // never sent on a connection the daemon already closed: after
             // a restart the write would succeed locally and the failure
             // could not tell "not applied" from "applied, reply lost".
-            if (idle < PROBE_AFTER_IDLE && batch.is_repeatable()) || conn.is_reusable() {
+            let probe_after = if batch.is_repeatable() { PROBE_AFTER_IDLE } else { PROBE_UNREPEATABLE_AFTER_IDLE };
+            if idle < probe_after || conn.is_reusable() {
                 return Ok((conn, true));
             }
         }

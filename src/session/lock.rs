@@ -96,18 +96,18 @@ pub fn decide(answers: &[Answer]) -> Decision {
     let positions = |s: LockState| -> Vec<usize> {
         answers.iter().enumerate().filter(|(_, a)| a.lock == s).map(|(i, _)| i).collect()
     };
+    let any = |s: LockState| answers.iter().any(|a| a.lock == s);
     let Some(first) = answers.iter().position(|a| a.lock != LockState::Got) else {
         return Decision::Acquired { taken: Vec::new() };
     };
-    let unasked = positions(LockState::Unasked);
-    if !unasked.is_empty() {
-        return Decision::Ask(unasked);
+    if any(LockState::Unasked) {
+        return Decision::Ask(positions(LockState::Unasked));
     }
     if answers[first].lock == LockState::Released {
         return Decision::Ask(positions(LockState::Released));
     }
     // answers[first] is Held.
-    if positions(LockState::Released).is_empty() {
+    if !any(LockState::Released) {
         let held = positions(LockState::Held);
         let copies: Vec<Option<&Item>> = answers.iter().map(|a| a.copy.as_ref()).collect();
         let v = judge(&copies);
@@ -217,8 +217,8 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
             st.release_all(spec);
             return Err(LockError::NoServer { failures: st.failures });
         }
-        st.follow(&want);
-        let decision = decide(&st.answers());
+        st.follow(want);
+        let decision = decide(&st.states);
         match decision {
             Decision::Acquired { taken } => {
                 let taken: Vec<usize> = taken.iter().map(|&i| st.servers[i]).collect();
@@ -292,22 +292,21 @@ impl Acquisition {
         want
     }
 
-    fn answers(&self) -> Vec<Answer> {
-        self.states.clone()
-    }
-
     /// Adopts the current target list: servers that left it (failed, now
     /// marked down) are dropped, new ones are unasked.
-    fn follow(&mut self, want: &[usize]) {
-        let mut states = Vec::with_capacity(want.len());
-        for &s in want {
-            match self.servers.iter().position(|&k| k == s) {
-                Some(i) => states.push(self.states[i].clone()),
-                None => states.push(Answer { lock: LockState::Unasked, copy: None }),
-            }
+    fn follow(&mut self, want: Vec<usize>) {
+        if want == self.servers {
+            return;
         }
-        self.servers = want.to_vec();
-        self.states = states;
+        let mut old: Vec<(usize, Answer)> = self.servers.drain(..).zip(self.states.drain(..)).collect();
+        for &s in &want {
+            let answer = match old.iter().position(|(k, _)| *k == s) {
+                Some(i) => old.swap_remove(i).1,
+                None => Answer { lock: LockState::Unasked, copy: None },
+            };
+            self.states.push(answer);
+        }
+        self.servers = want;
     }
 
     fn set(&mut self, server: usize, answer: Answer) {
@@ -322,8 +321,8 @@ impl Acquisition {
     /// lock commands before failing is suspect.
     fn attempt(&mut self, spec: &Spec<'_>, ask: &[usize], give_back: &[usize]) -> Result<(), LockError> {
         let servers: Vec<usize> = ask.iter().chain(give_back).copied().collect();
-        let results = super::replicate::run_each(spec.pool, spec.proto, &servers, |s, b| {
-            if ask.contains(&s) {
+        let results = super::replicate::run_shared(spec.pool, spec.proto, &servers, |s| ask.contains(&s), |&asked, b| {
+            if asked {
                 push_attempt(b, spec.key, spec.lock_timeout)
             } else {
                 push_release(b, spec.key, spec.lock_timeout)

@@ -1,11 +1,9 @@
-//! Which servers hold a session, and the mirrored operations over them.
-//!
 //! Running one operation on several servers of a session: every batch is
 //! sent before any reply is read, so it costs one round trip whatever the
 //! redundancy; each server's outcome comes back on its own.
 
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Protocol, Reply};
+use crate::wire::{Batch, Protocol, Reply, WireError};
 
 /// What one mirrored operation did on each server.
 pub struct Mirrored {
@@ -20,7 +18,7 @@ pub fn run(
     pool: &Pool,
     proto: Protocol,
     servers: &[usize],
-    build: impl Fn(&mut Batch) -> Result<(), crate::wire::WireError>,
+    build: impl Fn(&mut Batch) -> Result<(), WireError>,
 ) -> Mirrored {
     let mut out = Mirrored { ok: Vec::new(), failed: Vec::new() };
     for (i, result) in run_each(pool, proto, servers, |_, b| build(b)) {
@@ -39,28 +37,57 @@ pub fn run_each(
     pool: &Pool,
     proto: Protocol,
     servers: &[usize],
-    build: impl Fn(usize, &mut Batch) -> Result<(), crate::wire::WireError>,
+    build: impl Fn(usize, &mut Batch) -> Result<(), WireError>,
 ) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
-    let mut out: Vec<(usize, Option<Result<Vec<Reply>, Failure>>)> = Vec::with_capacity(servers.len());
-    let mut batches: Vec<(usize, usize, Batch)> = Vec::with_capacity(servers.len());
-    for (slot, &i) in servers.iter().enumerate() {
-        let mut b = Batch::with_protocol(proto);
-        match build(i, &mut b) {
-            Ok(()) => {
-                out.push((i, None));
-                batches.push((slot, i, b));
+    run_shared(pool, proto, servers, |s| s, |&s, b| build(s, b))
+}
+
+/// Like [`run_each`], but servers whose `kind` is equal get one batch,
+/// built once: a session's servers usually get the very same commands, and
+/// building (and encoding the data into) a batch per server was a tenth of
+/// a session cycle's instructions.
+pub fn run_shared<K: PartialEq>(
+    pool: &Pool,
+    proto: Protocol,
+    servers: &[usize],
+    kind: impl Fn(usize) -> K,
+    build: impl Fn(&K, &mut Batch) -> Result<(), WireError>,
+) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
+    let mut batches: Vec<(K, Result<Batch, String>)> = Vec::with_capacity(1);
+    let mut of_server: Vec<usize> = Vec::with_capacity(servers.len());
+    for &s in servers {
+        let k = kind(s);
+        let at = match batches.iter().position(|(b, _)| *b == k) {
+            Some(at) => at,
+            None => {
+                let mut b = Batch::with_protocol(proto);
+                let built = build(&k, &mut b).map(|()| b).map_err(|e| match e {
+                    WireError::Refused(m) => m,
+                    other => other.to_string(),
+                });
+                batches.push((k, built));
+                batches.len() - 1
             }
-            Err(error) => out.push((
-                i,
-                Some(Err(Failure::Refused { server: pool.server(i).spec.ring_name.clone(), error })),
-            )),
-        }
+        };
+        of_server.push(at);
     }
-    let jobs: Vec<(usize, &Batch)> = batches.iter().map(|(_, i, b)| (*i, b)).collect();
-    for ((slot, _, _), result) in batches.iter().zip(pool.execute_parallel(&jobs)) {
-        out[*slot].1 = Some(result);
-    }
-    out.into_iter().map(|(i, r)| (i, r.expect("every server has an outcome"))).collect()
+    let jobs: Vec<(usize, &Batch)> = servers
+        .iter()
+        .zip(&of_server)
+        .filter_map(|(&s, &at)| batches[at].1.as_ref().ok().map(|b| (s, b)))
+        .collect();
+    let mut results = pool.execute_parallel(&jobs).into_iter();
+    servers
+        .iter()
+        .zip(&of_server)
+        .map(|(&s, &at)| match &batches[at].1 {
+            Ok(_) => (s, results.next().expect("a result per job")),
+            Err(m) => (
+                s,
+                Err(Failure::Refused { server: pool.server(s).spec.ring_name.clone(), error: WireError::Refused(m.clone()) }),
+            ),
+        })
+        .collect()
 }
 
 /// The item of the first reply of a `get`, if it found the key.

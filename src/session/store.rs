@@ -191,10 +191,10 @@ pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock
     let lkey = lock::lock_key(key);
     let servers: Vec<usize> = parts.iter().map(|p| p.server).collect();
     let part_of = |s: usize| parts.iter().find(|p| p.server == s).expect("a part per server");
-    let results = replicate::run_each(pool, proto, &servers, |s, b| {
-        let p = part_of(s);
-        push_op(b, key, &p.op, exp)?;
-        match p.unlock {
+    // Servers that get the same commands share one batch.
+    let results = replicate::run_shared(pool, proto, &servers, |s| { let p = part_of(s); (&p.op, p.unlock) }, |&(op, unlock), b| {
+        push_op(b, key, op, exp)?;
+        match unlock {
             Unlock::Keep => {}
             Unlock::Release => lock::push_release(b, key, lock_timeout)?,
             Unlock::Delete => {

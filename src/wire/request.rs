@@ -112,7 +112,9 @@ impl Batch {
 
     /// A batch whose commands are encoded in `protocol`.
     pub fn with_protocol(protocol: Protocol) -> Batch {
-        Batch { protocol, ..Batch::default() }
+        // Room for a session's lock attempt (three commands) without
+        // growing; data writes reserve what they need.
+        Batch { protocol, buf: Vec::with_capacity(160), kinds: Vec::with_capacity(4), ..Batch::default() }
     }
 
     pub fn protocol(&self) -> Protocol {
