@@ -257,6 +257,7 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
                     return Err(e);
                 }
                 st.waited = Some(started.elapsed());
+                st.won_wait(poll);
             }
         }
     }
@@ -268,6 +269,13 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
 struct Acquisition {
     servers: Vec<usize>,
     states: Vec<Answer>,
+    /// The round trip in which each state's copy was read.
+    read_in: Vec<u32>,
+    /// Round trips so far.
+    round: u32,
+    /// The round trip in which the last wait ended (its server was won):
+    /// copies read before it may have changed while we waited.
+    wait_ended: Option<u32>,
     suspect: Vec<usize>,
     failures: Vec<(usize, Failure)>,
     waited: Option<Duration>,
@@ -298,13 +306,15 @@ impl Acquisition {
         if want == self.servers {
             return;
         }
-        let mut old: Vec<(usize, Answer)> = self.servers.drain(..).zip(self.states.drain(..)).collect();
+        let mut old: Vec<(usize, (Answer, u32))> =
+            self.servers.drain(..).zip(self.states.drain(..).zip(self.read_in.drain(..))).collect();
         for &s in &want {
-            let answer = match old.iter().position(|(k, _)| *k == s) {
+            let (answer, read_in) = match old.iter().position(|(k, _)| *k == s) {
                 Some(i) => old.swap_remove(i).1,
-                None => Answer { lock: LockState::Unasked, copy: None },
+                None => (Answer { lock: LockState::Unasked, copy: None }, 0),
             };
             self.states.push(answer);
+            self.read_in.push(read_in);
         }
         self.servers = want;
     }
@@ -312,7 +322,14 @@ impl Acquisition {
     fn set(&mut self, server: usize, answer: Answer) {
         if let Some(i) = self.servers.iter().position(|&k| k == server) {
             self.states[i] = answer;
+            self.read_in[i] = self.round;
         }
+    }
+
+    fn drop_server(&mut self, i: usize) {
+        self.servers.remove(i);
+        self.states.remove(i);
+        self.read_in.remove(i);
     }
 
     /// Sends a lock attempt with read to each of `ask` and a release to
@@ -321,6 +338,7 @@ impl Acquisition {
     /// lock commands before failing is suspect.
     fn attempt(&mut self, spec: &Spec<'_>, ask: &[usize], give_back: &[usize]) -> Result<(), LockError> {
         let servers: Vec<usize> = ask.iter().chain(give_back).copied().collect();
+        self.round += 1;
         let results = super::replicate::run_shared(spec.pool, spec.proto, &servers, |s| ask.contains(&s), |&asked, b| {
             if asked {
                 push_attempt(b, spec.key, spec.lock_timeout)
@@ -353,8 +371,7 @@ impl Acquisition {
                         if self.states[i].lock == LockState::Got && !self.suspect.contains(&s) {
                             self.suspect.push(s);
                         }
-                        self.servers.remove(i);
-                        self.states.remove(i);
+                        self.drop_server(i);
                     }
                 }
             }
@@ -362,14 +379,39 @@ impl Acquisition {
         Ok(())
     }
 
+    /// After a poll of `server`: if it is ours now, what the later servers
+    /// said before the wait is stale (its holder likely released them in
+    /// the same round trip): ask them again at once instead of waiting.
+    fn won_wait(&mut self, server: usize) {
+        let Some(i) = self.servers.iter().position(|&k| k == server) else { return };
+        if self.states[i].lock != LockState::Got {
+            return;
+        }
+        self.wait_ended = Some(self.round);
+        for a in &mut self.states[i + 1..] {
+            if a.lock == LockState::Held {
+                a.lock = LockState::Unasked;
+            }
+        }
+    }
+
     fn copy_of(&self, server: usize) -> Option<Item> {
         self.servers.iter().position(|&k| k == server).and_then(|i| self.states[i].copy.clone())
     }
 
-    /// After a wait, the copies read when each record was won may be older
-    /// than the lock: read them all again, under the lock now held.
+    /// After a wait, a copy read before the wait ended may be older than the
+    /// lock (a server won early can be written meanwhile by a request that
+    /// took its record over, or by pecl): read those again, under the lock
+    /// now held. Usually there are none: a waiter wins the session's servers
+    /// in order, after the wait.
     fn reread(&mut self, spec: &Spec<'_>) {
-        let servers = self.servers.clone();
+        let Some(ended) = self.wait_ended else { return };
+        let servers: Vec<usize> =
+            self.servers.iter().zip(&self.read_in).filter(|(_, &r)| r < ended).map(|(&s, _)| s).collect();
+        if servers.is_empty() {
+            return;
+        }
+        self.round += 1;
         let got = super::replicate::run_each(spec.pool, spec.proto, &servers, |_, b| b.get(spec.key).map(|_| ()));
         for (s, result) in got {
             match result {
@@ -383,8 +425,7 @@ impl Acquisition {
                     }
                     self.failures.push((s, f));
                     if let Some(i) = self.servers.iter().position(|&k| k == s) {
-                        self.servers.remove(i);
-                        self.states.remove(i);
+                        self.drop_server(i);
                     }
                 }
             }
