@@ -325,11 +325,29 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     let held = open.take_held(&key);
     let exp = exptime(maxlifetime);
     open.last_exp = exp;
-    let servers = servers_for(open, &key, held.as_ref());
+    let mut servers = servers_for(open, &key, held.as_ref());
     let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
     let action = if touch { Action::Touch(data) } else { Action::Write(data) };
-    let parts = store::plan(action, held.as_ref(), &servers, Some((&bytes, flags)), clock_now());
-    let tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+    let clock = clock_now();
+    let parts = store::plan(action, held.as_ref(), &servers, Some((&bytes, flags)), clock);
+    let mut tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+    // A server that failed during the write (it hung since the read): the
+    // copy goes to the next usable server of the sequence instead, in one
+    // more round trip, so the session keeps its redundancy.
+    let missing = open.redundancy().saturating_sub(tally.stored.len());
+    if missing > 0 && !tally.failed.is_empty() {
+        let extra: Vec<usize> = open
+            .sequence(&key)
+            .into_iter()
+            .filter(|s| !servers.contains(s) && !open.pool.is_down_for_sessions(*s))
+            .take(missing)
+            .collect();
+        if !extra.is_empty() {
+            let parts = store::plan(action, held.as_ref(), &extra, Some((&bytes, flags)), clock);
+            tally.absorb(store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp));
+            servers.extend(extra);
+        }
+    }
     count_repairs(open, &tally);
     let what = if touch { "update the timestamp of" } else { "write" };
     if tally.stored.is_empty() {

@@ -89,7 +89,19 @@ pub enum Decision {
     /// Another request holds position `wait_on`: give back `release` (won,
     /// but ordered after it) and wait.
     Contended { wait_on: usize, release: Vec<usize> },
+    /// The records at `taken` look stranded: held over copies older than
+    /// the newest, which is ours. Taken over only when that lasts
+    /// [`STRANDED_GRACE`]: until then, as `Contended`.
+    Stranded { taken: Vec<usize>, wait_on: usize, release: Vec<usize> },
 }
+
+/// How long a record must look stranded before it is taken over. A live
+/// holder's write lands on its servers one after the other: for a moment
+/// its first server has the new copy (and is released) while a later one
+/// still has the old copy under the holder's record — which looks exactly
+/// like a stranded record. That moment lasts microseconds (the holder sends
+/// to its servers back to back); a stranded record lasts until it expires.
+pub const STRANDED_GRACE: Duration = Duration::from_millis(100);
 
 /// The decision for answers in failover order (see the module docs).
 pub fn decide(answers: &[Answer]) -> Decision {
@@ -115,9 +127,11 @@ pub fn decide(answers: &[Answer]) -> Decision {
             && v.chosen.is_some()
             && v.current.iter().all(|&i| answers[i].lock == LockState::Got)
             && held.iter().all(|i| v.superseded.contains(i));
+        let release = (first + 1..answers.len()).filter(|&i| answers[i].lock == LockState::Got).collect();
         if stranded {
-            return Decision::Acquired { taken: held };
+            return Decision::Stranded { taken: held, wait_on: first, release };
         }
+        return Decision::Contended { wait_on: first, release };
     }
     let release = (first + 1..answers.len()).filter(|&i| answers[i].lock == LockState::Got).collect();
     Decision::Contended { wait_on: first, release }
@@ -218,7 +232,27 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
             return Err(LockError::NoServer { failures: st.failures });
         }
         st.follow(want);
-        let decision = decide(&st.states);
+        let mut decision = decide(&st.states);
+        // A record that looks stranded is taken over only once it has
+        // looked so for the grace period (see STRANDED_GRACE).
+        match decision {
+            Decision::Stranded { ref taken, wait_on, ref release } => {
+                let since = *st.stranded_since.get_or_insert_with(Instant::now);
+                decision = if since.elapsed() >= STRANDED_GRACE {
+                    Decision::Acquired { taken: taken.clone() }
+                } else {
+                    Decision::Contended { wait_on, release: release.clone() }
+                };
+            }
+            Decision::Contended { .. } if st.has(LockState::Released) => {
+                if st.stranded_since.is_some_and(|t| t.elapsed() >= STRANDED_GRACE) {
+                    // What was given back is needed to judge it again.
+                    decision = Decision::Ask(st.positions(LockState::Released));
+                }
+            }
+            Decision::Contended { .. } => st.stranded_since = None,
+            _ => {}
+        }
         match decision {
             Decision::Acquired { taken } => {
                 let taken: Vec<usize> = taken.iter().map(|&i| st.servers[i]).collect();
@@ -227,6 +261,7 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
                 }
                 return Ok(st.into_locked(taken));
             }
+            Decision::Stranded { .. } => unreachable!("resolved above"),
             Decision::Ask(positions) => {
                 let servers: Vec<usize> = positions.iter().map(|&i| st.servers[i]).collect();
                 if let Err(e) = st.attempt(spec, &servers, &[]) {
@@ -276,6 +311,8 @@ struct Acquisition {
     /// The round trip in which the last wait ended (its server was won):
     /// copies read before it may have changed while we waited.
     wait_ended: Option<u32>,
+    /// Since when the session's records have looked stranded.
+    stranded_since: Option<Instant>,
     suspect: Vec<usize>,
     failures: Vec<(usize, Failure)>,
     waited: Option<Duration>,
@@ -377,6 +414,14 @@ impl Acquisition {
             }
         }
         Ok(())
+    }
+
+    fn has(&self, s: LockState) -> bool {
+        self.states.iter().any(|a| a.lock == s)
+    }
+
+    fn positions(&self, s: LockState) -> Vec<usize> {
+        self.states.iter().enumerate().filter(|(_, a)| a.lock == s).map(|(i, _)| i).collect()
     }
 
     /// After a poll of `server`: if it is ours now, what the later servers
@@ -520,14 +565,23 @@ mod tests {
     }
 
     #[test]
-    fn a_stranded_record_over_an_older_copy_is_taken_over() {
+    fn a_record_over_an_older_copy_looks_stranded() {
         // A resumed with its old copy (stamp 3) and a record nobody will
         // release; B holds the newest (stamp 9) and is ours.
-        assert_eq!(decide(&[a(Held, copy(3)), a(Got, copy(9))]), Decision::Acquired { taken: vec![0] });
+        assert_eq!(
+            decide(&[a(Held, copy(3)), a(Got, copy(9))]),
+            Decision::Stranded { taken: vec![0], wait_on: 0, release: vec![1] }
+        );
         // ... or A has no copy at all (the session was created while it hung).
-        assert_eq!(decide(&[a(Held, None), a(Got, copy(1))]), Decision::Acquired { taken: vec![0] });
+        assert_eq!(
+            decide(&[a(Held, None), a(Got, copy(1))]),
+            Decision::Stranded { taken: vec![0], wait_on: 0, release: vec![1] }
+        );
         // A stranded mirror, the same.
-        assert_eq!(decide(&[a(Got, copy(9)), a(Held, copy(2))]), Decision::Acquired { taken: vec![1] });
+        assert_eq!(
+            decide(&[a(Got, copy(9)), a(Held, copy(2))]),
+            Decision::Stranded { taken: vec![1], wait_on: 1, release: vec![] }
+        );
     }
 
     #[test]

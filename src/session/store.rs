@@ -185,6 +185,17 @@ pub struct Tally {
     pub unlock_failed: Vec<usize>,
 }
 
+impl Tally {
+    /// Adds what a further commit (to other servers) did.
+    pub fn absorb(&mut self, other: Tally) {
+        self.stored.extend(other.stored);
+        self.repaired.extend(other.repaired);
+        self.refused.extend(other.refused);
+        self.failed.extend(other.failed);
+        self.unlock_failed.extend(other.unlock_failed);
+    }
+}
+
 /// Sends the plan: one round trip, plus one for copies found vanished
 /// (a `replace` not stored, a `touch` not found), which get a `set`.
 pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock_timeout: u32, exp: u32) -> Tally {

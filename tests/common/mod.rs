@@ -1,0 +1,81 @@
+//! Shared by the integration tests: memcached daemons the test starts on
+//! loopback (and kills when dropped), and a pool over them.
+#![allow(dead_code)]
+
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use php_memcache::config::ini::{HashFn, HashStrategy};
+use php_memcache::config::save_path::parse_save_path;
+use php_memcache::pool::Pool;
+
+/// A memcached the test started; killed when dropped.
+pub struct Daemon {
+    child: Child,
+    pub port: u16,
+}
+
+impl Daemon {
+    pub fn start(port: u16) -> Daemon {
+        assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port {port} is already in use");
+        let p = port.to_string();
+        let child = Command::new("memcached")
+            .args(["-p", &p, "-l", "127.0.0.1", "-U", "0", "-u", "root", "-t", "2", "-m", "16"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("memcached must be installed to run the integration tests");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "memcached on {port} did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Daemon { child, port }
+    }
+
+    /// SIGSTOP (hang) or SIGCONT (resume) the daemon.
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill").args([sig, &self.child.id().to_string()]).status().map(|s| s.success());
+        assert_eq!(ok.ok(), Some(true), "kill {sig} {}", self.child.id());
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-CONT", &self.child.id().to_string()]).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A pool over the daemons, as a save path names them (consistent, crc32).
+pub fn pool(daemons: &[&Daemon], params: &str) -> Pool {
+    let path: Vec<String> = daemons.iter().map(|d| format!("tcp://127.0.0.1:{}{params}", d.port)).collect();
+    let specs = parse_save_path(&path.join(", "), 11211).expect("save path");
+    Pool::new(specs, HashStrategy::Consistent.into(), HashFn::Crc32.into()).expect("pool")
+}
+
+/// One raw command on a fresh connection; the reply up to `end`.
+pub fn raw(port: u16, cmd: &str, end: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    s.write_all(cmd.as_bytes()).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&out).ends_with(end) {
+        let n = s.read(&mut buf).unwrap();
+        assert!(n > 0, "closed before {end:?}: {:?}", String::from_utf8_lossy(&out));
+        out.extend_from_slice(&buf[..n]);
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A pool over daemons on these ports (for threads, which cannot share a `Daemon`).
+pub fn pool_ports(ports: &[u16]) -> Pool {
+    let path: Vec<String> = ports.iter().map(|p| format!("tcp://127.0.0.1:{p}")).collect();
+    let specs = parse_save_path(&path.join(", "), 11211).expect("save path");
+    Pool::new(specs, HashStrategy::Consistent.into(), HashFn::Crc32.into()).expect("pool")
+}
