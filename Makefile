@@ -4,6 +4,10 @@
 #   make test        scripts/test.sh: deps, cargo test, build, memcached daemons, phpt suite;
 #                    last line "N passed, M failed"
 #   make test-pecl   the phpt suite against pecl memcache itself (validates the tests)
+#   make drill       bench/drill.sh: failover drill (nginx + php-fpm + memcached under load, one
+#                    daemon killed / restarted / stopped / flapped / cut off; ours, pecl memcache,
+#                    pecl memcached); rewrites docs/RELIABILITY.md. DRILL_QUICK=1: ours only,
+#                    < 3 min, last line "N passed, M failed"
 #   make demo        scripts/demo.sh: two web servers sharing sessions through two memcached,
 #                    one daemon killed -9, nobody logged out
 #   make install     copy the .so into PHP's extension dir as $(SO_NAME) and enable it with
@@ -27,7 +31,7 @@ PHP_SERIES  ?= $(shell $(PHP_CONFIG) --version 2>/dev/null | cut -d. -f1,2)
 MODS_AVAILABLE ?= /etc/php/$(PHP_SERIES)/mods-available
 INI_TEXT    := ; php-memcache (Rust): drop-in replacement for pecl memcache (module "memcache").\n; Do not enable pecl memcache as well: both register the module "memcache".\n; priority=20\nextension=$(SO_NAME)\n
 
-.PHONY: all build test test-pecl demo install uninstall clean daemons-start daemons-stop
+.PHONY: all build test test-pecl demo drill install uninstall clean daemons-start daemons-stop
 
 all: build
 
@@ -42,6 +46,9 @@ test-pecl:
 
 demo:
 	@bash scripts/demo.sh
+
+drill:
+	@bash bench/drill.sh
 
 daemons-start:
 	bash scripts/daemons.sh start
