@@ -497,7 +497,33 @@ FAIL_LINES=()
 check() { # $1 run, $2 phase name, $3 metric label, $4 value (must be 0)
     if [ "$4" = 0 ]; then CHECK_P=$((CHECK_P + 1)); else CHECK_F=$((CHECK_F + 1)); FAIL_LINES+=("$1 $2: $3 = $4"); fi
 }
+sum_phases() { # $1 run, $2 metric: summed over the phases ("unknown" if any is)
+    local i v t=0
+    for ((i = 0; i < ${#PHASES[@]}; i++)); do
+        v="${RES[$1|$i|$2]:-}"
+        [[ "$v" =~ ^[0-9]+$ ]] || { echo unknown; return; }
+        t=$((t + v))
+    done
+    echo "$t"
+}
+max_phases() { # $1 run, $2 metric: the largest over the phases
+    local i m=0
+    for ((i = 0; i < ${#PHASES[@]}; i++)); do m="$(awk -v a="$m" -v b="${RES[$1|$i|$2]:-0}" 'BEGIN { print (b + 0 > a + 0) ? b : a }')"; done
+    echo "$m"
+}
 {
+    echo "### Summary: all phases (${PHASES[*]}) of each run"
+    echo
+    echo "| extension | daemons:redundancy | requests | failed | stale reads | lost updates | lost sessions | gaps | slow (> $SLOW_MS ms) | page max ms |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    for key in "${RUNS[@]}"; do
+        if [ -n "${RES[$key|error]:-}" ]; then
+            echo "| $(ext_label "${RES[$key|ext]}") | ${RES[$key|daemons]}:${RES[$key|red]} | did not run: ${RES[$key|error]} | | | | | | | |"
+            continue
+        fi
+        echo "| $(ext_label "${RES[$key|ext]}") | ${RES[$key|daemons]}:${RES[$key|red]} | $(sum_phases "$key" requests) | $(sum_phases "$key" failed) | $(sum_phases "$key" stale) | $(sum_phases "$key" lost_updates) | $(sum_phases "$key" lost_sessions) | $(sum_phases "$key" gaps) | $(sum_phases "$key" slow) | $(max_phases "$key" php_max_ms) |"
+    done
+    echo
     for key in "${RUNS[@]}"; do
         ext="${RES[$key|ext]}"
         echo "### $(ext_label "$ext"): ${RES[$key|daemons]} daemons, session redundancy ${RES[$key|red]}"

@@ -13,6 +13,9 @@ mcd_v="$(ext_ver -d extension=igbinary.so -d extension=msgpack.so -d extension=m
 libmc="$(php -n -d extension=igbinary.so -d extension=msgpack.so -d extension=memcached.so --ri memcached 2>/dev/null | awk -F'=> ' '/libmemcached library version/ { print $2 }')"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rev="$(git -C "$root" rev-parse --short HEAD 2>/dev/null)"
+# the last commit that changed what the extension is built from
+src_rev="$(git -C "$root" log -1 --format=%h -- src Cargo.toml Cargo.lock build.rs 2>/dev/null)"
+[ -n "$src_rev" ] && [ "$src_rev" != "$rev" ] && rev="$rev (extension sources last changed in $src_rev)"
 dirty="$(git -C "$root" status --porcelain -- src Cargo.toml Cargo.lock 2>/dev/null | head -c1)"
 # DRILL_OURS_REV=<commit>: the .so was built elsewhere from exactly that commit
 if [ -n "${DRILL_OURS_REV:-}" ]; then rev="$DRILL_OURS_REV"; dirty=""; fi
@@ -96,7 +99,8 @@ are the same drill with pecl memcache and pecl memcached, for comparison: inform
   \`memcached.sess_number_of_replicas\` = redundancy - 1, \`sess_consistent_hash=1\`,
   \`sess_binary_protocol=1\` (libmemcached replicates only over the binary protocol),
   \`sess_remove_failed_servers=1\`, \`sess_server_failure_limit=1\`, \`sess_connect_timeout=500\`
-  (libmemcached's own 2 s retry timeout applies; it has no session ini for the I/O timeout), and a
+  (libmemcached's own 2 s retry timeout applies; it has no session ini for the I/O timeout, so a
+  stopped daemon holds its requests for as long as it is stopped instead of failing over), and a
   lock wait as long as memcache.lock_timeout (\`sess_lock_wait_min=5\`, \`sess_lock_wait_max=150\`,
   \`sess_lock_retries=100\`, \`sess_lock_expire=15\`): with its default lock wait (5 × 150 ms) it fails
   contended requests instead.
