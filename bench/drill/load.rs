@@ -707,6 +707,12 @@ fn main() {
         match fin {
             Some(f) => {
                 let lost = succ.saturating_sub(f).max(dups);
+                if f == 0 && succ > 0 {
+                    // read back empty after acknowledged increments: the session itself is gone
+                    s.lost_sessions += 1;
+                    let r = reads.iter().find(|r| r.phase == ph && r.sess == j).expect("the settling read");
+                    anomalies.push((r.start, format!("phase={} lost_session shared session={} settling_read=empty successful_increments={succ} {}", names.get(ph).map_or("?", |n| n), o.shared_ids[ph][j], describe(r))));
+                }
                 s.shared_final = Some(s.shared_final.unwrap_or(0) + f);
                 if s.lost_updates != Some(u64::MAX) {
                     s.lost_updates = Some(s.lost_updates.unwrap_or(0) + lost);

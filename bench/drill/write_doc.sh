@@ -61,7 +61,7 @@ steady load and ends with a settle period (the fault is over, the load goes on).
   successful requests both returned, whichever is larger: increments that were acknowledged and
   then overwritten.
 - **lost sessions**: a session that came back empty (a private user's counter back at 1, a shared
-  session read as empty after it had a count).
+  session read as empty after it had a count, or whose settling read finds it empty).
 - **gaps**: a private user's counter jumped by more than one (an increment it did not make, or
   one it was told had failed counts only if it jumps further).
 - **p50 / p99 / max ms**: client-side latency of each request, from sending it to having read the
