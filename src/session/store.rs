@@ -78,10 +78,15 @@ pub enum Op<'a> {
 /// What one server gets for the lock record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unlock {
-    /// Not ours there: leave it.
-    Keep,
     /// Set it to "0" (pecl's release).
     Release,
+    /// Not ours there (a server that replaces one that failed, or that came
+    /// back during the request): set to "0" too. A copy written under a
+    /// record nobody will release — a stranded one, left while that server
+    /// hung — would make the record look live and every later request wait
+    /// for it; and any live holder of that record also needs one of the
+    /// servers this request holds, so it is not writing.
+    Reset,
     /// Delete it (pecl's destroy).
     Delete,
 }
@@ -109,7 +114,7 @@ pub fn plan<'a>(
 ) -> Vec<Part<'a>> {
     let stamp = stamp_after(held.and_then(|h| h.verdict.seen), clock);
     let holds = |s: usize| held.is_some_and(|h| h.holds_lock_on(s));
-    let unlock = |s: usize| if holds(s) { Unlock::Release } else { Unlock::Keep };
+    let unlock = |s: usize| if holds(s) { Unlock::Release } else { Unlock::Reset };
     let restamp = held.is_some_and(|h| !h.suspect.is_empty());
     let behind = |s: usize| held.map_or(true, |h| !h.holds_lock_on(s) || h.is_behind_on(s));
     let fresh = || {
@@ -206,8 +211,7 @@ pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock
     let results = replicate::run_shared(pool, proto, &servers, |s| { let p = part_of(s); (&p.op, p.unlock) }, |&(op, unlock), b| {
         push_op(b, key, op, exp)?;
         match unlock {
-            Unlock::Keep => {}
-            Unlock::Release => lock::push_release(b, key, lock_timeout)?,
+            Unlock::Release | Unlock::Reset => lock::push_release(b, key, lock_timeout)?,
             Unlock::Delete => {
                 b.delete(&lkey)?;
             }
@@ -221,7 +225,7 @@ pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock
         let replies = match result {
             Ok(r) => r,
             Err(f) => {
-                if p.unlock != Unlock::Keep {
+                if p.unlock == Unlock::Release {
                     tally.unlock_failed.push(s);
                 }
                 if p.op != Op::None {
@@ -234,7 +238,7 @@ pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock
             Op::None => (None, replies.first()),
             _ => (replies.first(), replies.get(1)),
         };
-        if p.unlock != Unlock::Keep && unlock_reply.is_none() {
+        if p.unlock == Unlock::Release && unlock_reply.is_none() {
             tally.unlock_failed.push(s);
         }
         match (&p.op, first) {
@@ -322,7 +326,7 @@ mod tests {
         assert!(matches!(&p[1].op, Op::Set(_)));
         assert!(matches!(&p[2].op, Op::Set(_)), "a replacement server");
         assert!(p.iter().all(|x| stamp_of(x) == Some(8)));
-        assert_eq!(p.iter().map(|x| x.unlock).collect::<Vec<_>>(), vec![Unlock::Release, Unlock::Release, Unlock::Keep]);
+        assert_eq!(p.iter().map(|x| x.unlock).collect::<Vec<_>>(), vec![Unlock::Release, Unlock::Release, Unlock::Reset]);
     }
 
     #[test]
