@@ -8,6 +8,9 @@
 #                    daemon killed / restarted / stopped / flapped / cut off; ours, pecl memcache,
 #                    pecl memcached); rewrites docs/RELIABILITY.md. DRILL_QUICK=1: ours only,
 #                    < 3 min, last line "N passed, M failed"
+#   make pecl-suite  pecl memcache's OWN phpt suite (Debian's php-memcache source package, fetched
+#                    and cached in .run/) against ours, ASCII and binary protocol
+#   make pecl-suite-baseline   the same suite against pecl memcache built from that package
 #   make demo        scripts/demo.sh: two web servers sharing sessions through two memcached,
 #                    one daemon killed -9, nobody logged out
 #   make install     copy the .so into PHP's extension dir as $(SO_NAME) and enable it with
@@ -31,7 +34,7 @@ PHP_SERIES  ?= $(shell $(PHP_CONFIG) --version 2>/dev/null | cut -d. -f1,2)
 MODS_AVAILABLE ?= /etc/php/$(PHP_SERIES)/mods-available
 INI_TEXT    := ; php-memcache (Rust): drop-in replacement for pecl memcache (module "memcache").\n; Do not enable pecl memcache as well: both register the module "memcache".\n; priority=20\nextension=$(SO_NAME)\n
 
-.PHONY: all build test test-pecl demo drill install uninstall clean daemons-start daemons-stop
+.PHONY: all build test test-pecl pecl-suite pecl-suite-baseline demo drill install uninstall clean daemons-start daemons-stop
 
 all: build
 
@@ -43,6 +46,12 @@ test:
 
 test-pecl:
 	@MEMCACHE_SUITE_EXT=pecl bash scripts/test.sh
+
+pecl-suite:
+	@bash scripts/pecl-suite.sh
+
+pecl-suite-baseline:
+	@PECL_SUITE_EXT=pecl bash scripts/pecl-suite.sh
 
 demo:
 	@bash scripts/demo.sh
