@@ -67,7 +67,7 @@ bool(false)
 bool(false)
 -- ours, the failure notice names the server
 
-Notice: MemcachePool::get(): Server 127.0.0.1 (tcp %d, udp 0) failed with: SASL PLAIN authentication as 'alice' failed: Auth failure. in %s on line 2
+Notice: MemcachePool::get(): Server 127.0.0.1 (tcp %d, udp 0) failed with: SASL PLAIN authentication as 'alice' failed: Auth failure. (0) in %s on line 2
 bool(false)
 -- ours, credentials against a server without SASL are ignored (as pecl)
 bool(true)

@@ -1,62 +1,73 @@
-//! The `MemcachePool` and `Memcache` classes. Both objects carry the same
-//! state ([`Handle`]); the methods are raw handlers (see [`super::glue`])
-//! so that parameter names, optional arguments and by-reference flags match
-//! pecl memcache's reflection, and so that every method works on either
-//! class and on user subclasses (whose objects are created by the parent's
-//! handler and so carry one of these two layouts).
+//! The `MemcachePool` and `Memcache` classes, as pecl memcache defines
+//! them: plain internal classes without a constructor whose methods are the
+//! raw handlers of [`super::glue`], and whose objects keep their servers in
+//! the `connection` property (a "memcache connection" resource; see
+//! [`crate::ffi::api_object`]). Every method works on either class and on
+//! user subclasses, constructed or not.
 
 use ext_php_rs::builders::ClassBuilder;
-use ext_php_rs::prelude::*;
 use ext_php_rs::types::ZendObject;
 
-use crate::ffi::api_object::class_object;
+use crate::ffi::api_object;
+use crate::ffi::engine::Bailout;
 
 use super::glue;
-use super::object::Handle;
+use super::object::{Handle, PoolState};
 
-#[php_class]
-#[php(name = "MemcachePool", modifier = pool_modifier)]
-pub struct MemcachePoolObject {
-    pub(crate) state: Handle,
+/// Registers both classes. Called from MINIT.
+pub fn register() -> Result<(), String> {
+    let pool = glue::pool_methods(ClassBuilder::new("MemcachePool"));
+    let memcache = glue::memcache_methods(ClassBuilder::new("Memcache"));
+    api_object::register_classes(pool, memcache)
 }
 
-#[php_impl]
-impl MemcachePoolObject {
-    pub fn __construct() -> Self {
-        Self { state: Handle::default() }
+/// What an object's `connection` property holds.
+pub enum Connection {
+    /// No `connection` property: no server was ever added.
+    Missing,
+    /// Something else than a "memcache connection" resource.
+    Invalid,
+    Pool(Handle),
+}
+
+/// The pool of `obj`, as pecl's `mmc_get_pool` finds it.
+pub fn connection(obj: &ZendObject) -> Connection {
+    match api_object::property(obj, "connection") {
+        None => Connection::Missing,
+        Some(z) => match api_object::zval_pool(z) {
+            Some(h) => Connection::Pool(h),
+            None => Connection::Invalid,
+        },
     }
 }
 
-#[php_class]
-#[php(name = "Memcache", modifier = memcache_modifier)]
-#[php(extends(MemcachePoolObject))]
-pub struct MemcacheObject {
-    pub(crate) state: Handle,
-}
-
-#[php_impl]
-impl MemcacheObject {
-    pub fn __construct() -> Self {
-        Self { state: Handle::default() }
+/// The pool of `obj`, created (and stored in its `connection` property)
+/// when it has none yet: what addServer()/connect() work on. Ok(None) when
+/// the property holds something else (pecl: "Unknown connection
+/// identifier").
+pub fn connection_or_new(obj: &mut ZendObject) -> Result<Option<Handle>, Bailout> {
+    match connection(obj) {
+        Connection::Pool(h) => Ok(Some(h)),
+        Connection::Invalid => Ok(None),
+        Connection::Missing => {
+            let h: Handle = Handle::new(PoolState::default().into());
+            let stored = api_object::set_property(obj, "connection", api_object::pool_zval(h.clone()))?;
+            Ok(stored.then_some(h))
+        }
     }
 }
 
-fn pool_modifier(b: ClassBuilder) -> ClassBuilder {
-    glue::pool_methods(b)
+/// Whether `obj` is a MemcachePool (or a subclass: Memcache, user classes).
+pub fn is_pool(obj: &ZendObject) -> bool {
+    api_object::pool_ce().is_some_and(|ce| obj.instance_of(ce))
 }
 
-fn memcache_modifier(b: ClassBuilder) -> ClassBuilder {
-    glue::memcache_methods(b)
+/// Whether `obj` is a Memcache (or a subclass).
+pub fn is_memcache(obj: &ZendObject) -> bool {
+    api_object::memcache_ce().is_some_and(|ce| obj.instance_of(ce))
 }
 
-/// The state of a MemcachePool/Memcache object (or of a user subclass,
-/// created on first use when its constructor did not call the parent's).
-///
-/// The classes deliberately implement no `Default`: ext-php-rs would then
-/// build every object, including a subclass's, as the base class itself.
-pub fn handle_of(obj: &mut ZendObject) -> Option<Handle> {
-    if let Some(o) = class_object::<MemcachePoolObject>(obj, || MemcachePoolObject::__construct()) {
-        return Some(o.state.clone());
-    }
-    class_object::<MemcacheObject>(obj, || MemcacheObject::__construct()).map(|o| o.state.clone())
+/// A new, empty `Memcache` object (memcache_connect()).
+pub fn new_memcache() -> Option<ext_php_rs::boxed::ZBox<ZendObject>> {
+    api_object::memcache_ce().map(ZendObject::new)
 }

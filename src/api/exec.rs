@@ -26,7 +26,9 @@ pub struct ServerFailure {
 
 pub type Failures = Vec<ServerFailure>;
 
-/// pecl's wording of a failure ("Connection failed: Connection refused (111)").
+/// pecl's wording of a failure, as its failure callbacks get it (the error
+/// text, "Connection failed: Connection refused", and the errno, 111); its
+/// notices and warnings print both: "... failed with: {text} ({errnum})".
 pub fn describe(error: &WireError) -> (String, i64) {
     fn os(e: &std::io::Error) -> (String, i64) {
         let code = e.raw_os_error().unwrap_or(0);
@@ -34,7 +36,7 @@ pub fn describe(error: &WireError) -> (String, i64) {
         if let Some(i) = text.find(" (os error") {
             text.truncate(i);
         }
-        (format!("{text} ({code})"), i64::from(code))
+        (text, i64::from(code))
     }
     match error {
         WireError::Connect(e) => {
@@ -49,8 +51,8 @@ pub fn describe(error: &WireError) -> (String, i64) {
             let (t, c) = os(e);
             (format!("Write failed: {t}"), c)
         }
-        WireError::Timeout => ("Read failed: Connection timed out (110)".into(), 110),
-        WireError::Closed => ("Read failed: Connection reset by peer (104)".into(), 104),
+        WireError::Timeout => ("Read failed: Connection timed out".into(), 110),
+        WireError::Closed => ("Read failed: Connection reset by peer".into(), 104),
         WireError::Protocol(m) => (format!("Malformed server response: {m}"), 0),
         WireError::Auth(m) => (m.clone(), 0),
         WireError::Refused(m) => (m.clone(), 0),

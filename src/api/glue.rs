@@ -1,21 +1,30 @@
 //! Engine glue: the raw handlers of every method and function, their
 //! argument info (pecl memcache's names and order), and the dispatch that
-//! parses arguments, finds the object's state, runs the operation inside
-//! the panic guard and then delivers its warnings and failure callbacks.
+//! parses arguments, finds the object's pool (its `connection` property),
+//! runs the operation inside the panic guard and then, with every borrow
+//! dropped, delivers its warnings and failure callbacks.
+//!
+//! User code can run during an operation (serialize's `__sleep`,
+//! unserialize's `__wakeup`) and while it is reported (failure callbacks,
+//! error handlers). Each such call catches the engine's bailout
+//! ([`crate::ffi::engine`]); a caught bailout is resumed by [`run`] once
+//! everything Rust holds is dropped.
 
 use ext_php_rs::args::Arg;
 use ext_php_rs::builders::{ClassBuilder, FunctionBuilder, ModuleBuilder};
 use ext_php_rs::convert::IntoZval;
 use ext_php_rs::exception::PhpException;
 use ext_php_rs::flags::{DataType, MethodFlags};
-use ext_php_rs::types::Zval;
+use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::{ce, ExecuteData};
 
-use super::classes::{handle_of, MemcacheObject};
+use super::classes::{self, Connection};
 use super::object::Handle;
 use super::ops::{self, Args, StoreVerb};
 use super::report::{deliver, Out};
 use super::servers;
+use crate::ffi::{api_object, engine, zpp};
+use std::ffi::{CStr, CString};
 
 /// The engine's handler type (`FunctionHandler`, not re-exported by ext-php-rs).
 type H = extern "C" fn(&mut ExecuteData, &mut Zval);
@@ -31,10 +40,34 @@ const S: DataType = DataType::String;
 const D: DataType = DataType::Double;
 const B: DataType = DataType::Bool;
 
-fn args_of<'a>(ex: &'a mut ExecuteData, n: usize, placeholders: &'a mut Vec<Arg<'a>>) -> Option<(Vec<Option<&'a mut Zval>>, Option<Handle>)> {
-    let _ = n;
+/// What an operation needs of the object before it runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Its pool (pecl's mmc_get_pool): "No servers added to memcache
+    /// connection" when it has none, "Invalid MemcachePool->connection
+    /// member variable" when the property holds something else.
+    Pool,
+    /// Its pool, created on first use (addServer, connect).
+    Create,
+}
+
+/// The class the procedural form's first argument must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Pool,
+    Memcache,
+}
+
+/// What the first phase hands to the reporting phase.
+struct Done {
+    obj: Option<*mut ZendObject>,
+    handle: Option<Handle>,
+    out: Out,
+}
+
+fn args_of<'a>(ex: &'a mut ExecuteData, placeholders: &'a mut Vec<Arg<'a>>) -> Option<(Vec<Option<&'a mut Zval>>, Option<*mut ZendObject>)> {
     let (parser, this) = ex.parser_object();
-    let handle = this.and_then(|o| handle_of(o));
+    let this = this.map(|o| std::ptr::from_mut(o));
     let mut parser = parser.required_args(0);
     for a in placeholders.iter_mut() {
         parser = parser.arg(a);
@@ -44,86 +77,154 @@ fn args_of<'a>(ex: &'a mut ExecuteData, n: usize, placeholders: &'a mut Vec<Arg<
     while matches!(args.last(), Some(None)) {
         args.pop();
     }
-    Some((args, handle))
+    Some((args, this))
 }
 
-fn too_few(name: &str, min: usize, max: usize, given: usize) {
-    let msg = if min == max {
-        format!("{name}() expects exactly {min} argument{}, {given} given", if min == 1 { "" } else { "s" })
-    } else {
-        format!("{name}() expects at least {min} argument{}, {given} given", if min == 1 { "" } else { "s" })
+
+/// Runs an entry point in two phases: `work` (inside the panic guard)
+/// computes the result and collects what to report; then the report is
+/// delivered (warnings, notices, failure callbacks), and a bailout caught
+/// on the way is resumed here, the last thing this frame does.
+fn run(name: &str, ret: &mut Zval, work: impl FnOnce(&mut Zval) -> Option<Done>) {
+    let done = crate::ffi::guard(name, None, || {
+        ret.set_bool(false);
+        work(ret)
+    });
+    let (bailed, return_false) = match done {
+        Some(d) => {
+            let return_false = d.out.return_false;
+            (crate::ffi::guard(name, false, move || deliver(d.obj, d.handle.as_ref(), d.out)), return_false)
+        }
+        None => (false, false),
     };
-    PhpException::new(msg, 0, ce::argument_count_error()).throw();
-}
-
-/// A method: `$this` is the object.
-pub fn method(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req: usize, body: Body) {
-    crate::ffi::guard(name, (), || {
+    if return_false {
         ret.set_bool(false);
-        let mut ph: Vec<Arg> = (0..n).map(|i| Arg::new(format!("a{i}"), M)).collect();
-        let Some((mut args, handle)) = args_of(ex, n, &mut ph) else { return };
-        if args.len() < req {
-            too_few(name, req, n, args.len());
-            return;
-        }
-        let Some(h) = handle else {
-            PhpException::new(format!("{name}(): object is not initialized"), 0, ce::exception()).throw();
-            return;
-        };
-        let mut out = Out::default();
-        body(&h, &mut args, ret, &mut out);
-        drop(args);
-        deliver(Some(&h), out);
-    })
-}
-
-/// A procedural function: the first argument is the object.
-pub fn function(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req: usize, body: Body) {
-    crate::ffi::guard(name, (), || {
-        ret.set_bool(false);
-        let mut ph: Vec<Arg> = (0..n + 1).map(|i| Arg::new(format!("a{i}"), M)).collect();
-        let Some((mut args, _)) = args_of(ex, n + 1, &mut ph) else { return };
-        if args.len() < req + 1 {
-            too_few(name, req + 1, n + 1, args.len());
-            return;
-        }
-        let h = args[0].as_deref_mut().map(|z| z.dereference_mut()).and_then(|z| z.object_mut()).and_then(handle_of);
-        let Some(h) = h else {
-            let given = args[0].as_deref().map(|z| type_name(z.dereference())).unwrap_or("null");
-            PhpException::new(
-                format!("{name}(): Argument #1 ($memcache) must be of type MemcachePool, {given} given"),
-                0,
-                ce::type_error(),
-            )
-            .throw();
-            return;
-        };
-        let mut out = Out::default();
-        body(&h, &mut args[1..], ret, &mut out);
-        drop(args);
-        deliver(Some(&h), out);
-    })
-}
-
-fn type_name(z: &Zval) -> &'static str {
-    if z.is_null() {
-        "null"
-    } else if z.is_bool() {
-        "bool"
-    } else if z.is_long() {
-        "int"
-    } else if z.is_double() {
-        "float"
-    } else if z.is_string() {
-        "string"
-    } else if z.is_array() {
-        "array"
-    } else if z.is_object() {
-        "object"
-    } else {
-        "mixed"
+    }
+    if bailed {
+        // SAFETY: every value of this frame and of the closures above is
+        // dropped; only `name` (a borrowed &str) and `ret` (the engine's)
+        // remain, neither with a destructor to skip.
+        unsafe { engine::resume_bailout() }
     }
 }
+
+/// The pool for an operation on `obj`; None (after the warning) when it
+/// has none usable.
+fn pool_for(obj: *mut ZendObject, need: Need, out: &mut Out) -> Option<Handle> {
+    // SAFETY: `obj` is `$this` or the first argument of the running call,
+    // which the engine keeps alive until the handler returns.
+    let obj = unsafe { &mut *obj };
+    match need {
+        Need::Pool => match classes::connection(obj) {
+            Connection::Pool(h) => Some(h),
+            Connection::Missing => {
+                out.warn("No servers added to memcache connection");
+                None
+            }
+            Connection::Invalid => {
+                out.warn("Invalid MemcachePool->connection member variable");
+                None
+            }
+        },
+        Need::Create => match classes::connection_or_new(obj) {
+            Ok(Some(h)) => Some(h),
+            Ok(None) => {
+                out.warn("Unknown connection identifier");
+                None
+            }
+            Err(engine::Bailout) => {
+                out.bailout = true;
+                None
+            }
+        },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn method_impl(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req: usize, spec: &CStr, need: Need, body: Body) {
+    run(name, ret, |ret| {
+        let _ = req;
+        if let Err(r) = zpp(ex, spec, None) {
+            return r;
+        }
+        let mut out = Out::default();
+        let mut ph: Vec<Arg> = (0..n).map(|i| Arg::new(format!("a{i}"), M)).collect();
+        let (mut args, this) = args_of(ex, &mut ph)?;
+        let obj = this?;
+        let handle = pool_for(obj, need, &mut out);
+        if let Some(h) = &handle {
+            body(h, &mut args, ret, &mut out);
+        }
+        Some(Done { obj: Some(obj), handle, out })
+    })
+}
+
+/// Runs the engine's argument parser with pecl's spec: Continue, or what
+/// the entry point returns right away (nothing: zpp threw; a Done that
+/// carries a caught bailout).
+fn zpp(ex: &ExecuteData, spec: &CStr, class: Option<Class>) -> Result<(), Option<Done>> {
+    let ce = class.and_then(|c| match c {
+        Class::Pool => api_object::pool_ce(),
+        Class::Memcache => api_object::memcache_ce(),
+    });
+    match zpp::check(ex, spec, ce) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(None),
+        Err(engine::Bailout) => Err(Some(Done::bailout())),
+    }
+}
+
+impl Done {
+    fn bailout() -> Done {
+        let mut out = Out::default();
+        out.bailout = true;
+        Done { obj: None, handle: None, out }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn function_impl(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, req: usize, spec: &CStr, need: Need, class: Class, body: Body) {
+    run(name, ret, |ret| {
+        let _ = req;
+        if let Err(r) = zpp(ex, spec, Some(class)) {
+            return r;
+        }
+        let mut ph: Vec<Arg> = (0..n + 1).map(|i| Arg::new(format!("a{i}"), M)).collect();
+        let (mut args, _) = args_of(ex, &mut ph)?;
+        if args.is_empty() {
+            return None;
+        }
+        let obj = first_object(name, class, &mut args)?;
+        let mut out = Out::default();
+        let handle = pool_for(obj, need, &mut out);
+        if let Some(h) = &handle {
+            body(h, &mut args[1..], ret, &mut out);
+        }
+        Some(Done { obj: Some(obj), handle, out })
+    })
+}
+
+/// The object a procedural function works on (its first argument); None
+/// after PHP's TypeError when it is not one of `class`.
+fn first_object(name: &str, class: Class, args: &mut [Option<&mut Zval>]) -> Option<*mut ZendObject> {
+    let first = args[0].as_deref_mut().map(|z| z.dereference_mut());
+    let obj = first.and_then(|z| z.object_mut()).filter(|o| match class {
+        Class::Pool => classes::is_pool(o),
+        Class::Memcache => classes::is_memcache(o),
+    });
+    if let Some(o) = obj {
+        return Some(std::ptr::from_mut(o));
+    }
+    let given = args[0].as_deref().map(|z| api_object::type_name(z.dereference())).unwrap_or_else(|| "null".into());
+    let want = match class {
+        Class::Pool => "MemcachePool",
+        Class::Memcache => "Memcache",
+    };
+    PhpException::new(format!("{name}(): Argument #1 ($memcache) must be of type {want}, {given} given"), 0, ce::type_error())
+        .throw();
+    None
+}
+
 
 fn build(name: &str, h: H, params: &[P], req: usize, ret: Option<DataType>) -> FunctionBuilder<'static> {
     let mut f = FunctionBuilder::new(name, h);
@@ -142,17 +243,27 @@ fn build(name: &str, h: H, params: &[P], req: usize, ret: Option<DataType>) -> F
     f
 }
 
+/// Each entry: method handler / function handler: method name, function
+/// name, parameter count, required count, pecl's zpp spec of the method
+/// (the function's is "O" + it), body.
 macro_rules! handlers {
-    ($( $m:ident / $f:ident : $name:literal, $fname:literal, $n:expr, $req:expr, $body:expr; )*) => {
+    ($( $m:ident / $f:ident : $name:literal, $fname:literal, $n:expr, $req:expr, $spec:literal, $body:expr; )*) => {
         $(
             extern "C" fn $m(ex: &mut ExecuteData, ret: &mut Zval) {
-                method(ex, ret, concat!("MemcachePool::", $name), $n, $req, $body)
+                method_impl(ex, ret, concat!("MemcachePool::", $name), $n, $req, $spec, Need::Pool, $body)
             }
             extern "C" fn $f(ex: &mut ExecuteData, ret: &mut Zval) {
-                function(ex, ret, $fname, $n, $req, $body)
+                function_impl(ex, ret, $fname, $n, $req, &with_object($spec), Need::Pool, Class::Pool, $body)
             }
         )*
     };
+}
+
+/// The procedural form's zpp spec: the object first.
+fn with_object(spec: &CStr) -> CString {
+    let mut v = b"O".to_vec();
+    v.extend_from_slice(spec.to_bytes());
+    CString::new(v).unwrap_or_default()
 }
 
 fn set(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) { ops::store(h, StoreVerb::Set, a, r, o) }
@@ -163,88 +274,129 @@ fn append(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) { ops::store(h, StoreV
 fn prepend(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) { ops::store(h, StoreVerb::Prepend, a, r, o) }
 fn incr(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) { ops::arith(h, true, a, r, o) }
 fn decr(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) { ops::arith(h, false, a, r, o) }
-fn pool_add_server(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) {
-    let n = servers::pool_order(a);
-    r.set_bool(servers::add_server(h, n, o).is_some());
+fn connect_np(a: Args) -> servers::NewServer {
+    servers::connect_order(a, false)
 }
-fn legacy_add_server(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) {
-    let n = servers::legacy_order(a);
-    r.set_bool(servers::add_server(h, n, o).is_some());
+fn connect_p(a: Args) -> servers::NewServer {
+    servers::connect_order(a, true)
 }
-fn pool_connect(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) {
-    let n = servers::pool_order(a);
-    servers::connect(h, n, r, o);
-}
-fn legacy_connect(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) {
-    let n = servers::connect_order(a, false);
-    servers::connect(h, n, r, o);
-}
-fn legacy_pconnect(h: &Handle, a: Args, r: &mut Zval, o: &mut Out) {
-    let n = servers::connect_order(a, true);
-    servers::connect(h, n, r, o);
+
+/// addServer/connect: the new server is checked first; only then does
+/// the object get a pool (its `connection` property), as with pecl.
+#[allow(clippy::too_many_arguments)]
+fn add_impl(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, spec: &CStr, class: Option<Class>, order: fn(Args) -> servers::NewServer, connect: bool) {
+    run(name, ret, |ret| {
+        if let Err(r) = zpp(ex, spec, class) {
+            return r;
+        }
+        let extra = usize::from(class.is_some());
+        let mut ph: Vec<Arg> = (0..n + extra).map(|i| Arg::new(format!("a{i}"), M)).collect();
+        let (mut args, this) = args_of(ex, &mut ph)?;
+        if args.len() < extra {
+            return None;
+        }
+        let obj = match class {
+            None => this?,
+            Some(class) => first_object(name, class, &mut args)?,
+        };
+        let args = &mut args[extra..];
+        let mut out = Out::default();
+        let ns = order(args);
+        if !servers::check(&ns, &mut out) {
+            return Some(Done { obj: Some(obj), handle: None, out });
+        }
+        let handle = pool_for(obj, Need::Create, &mut out);
+        if let Some(h) = &handle {
+            if connect {
+                servers::connect(h, ns, ret, &mut out);
+            } else {
+                ret.set_bool(servers::add_server(h, ns, &mut out).is_some());
+            }
+        }
+        Some(Done { obj: Some(obj), handle, out })
+    })
 }
 
 handlers! {
-    m_set / f_set: "set", "memcache_set", 5, 1, set;
-    m_add / f_add: "add", "memcache_add", 5, 1, add;
-    m_replace / f_replace: "replace", "memcache_replace", 5, 1, replace;
-    m_cas / f_cas: "cas", "memcache_cas", 5, 1, cas;
-    m_append / f_append: "append", "memcache_append", 5, 1, append;
-    m_prepend / f_prepend: "prepend", "memcache_prepend", 5, 1, prepend;
-    m_get / f_get: "get", "memcache_get", 3, 1, ops::get;
-    m_delete / f_delete: "delete", "memcache_delete", 2, 1, ops::delete;
-    m_incr / f_incr: "increment", "memcache_increment", 4, 1, incr;
-    m_decr / f_decr: "decrement", "memcache_decrement", 4, 1, decr;
-    m_flush / f_flush: "flush", "memcache_flush", 1, 0, ops::flush;
-    m_version / f_version: "getVersion", "memcache_get_version", 0, 0, ops::version;
-    m_stats / f_stats: "getStats", "memcache_get_stats", 3, 0, ops::stats;
-    m_xstats / f_xstats: "getExtendedStats", "memcache_get_extended_stats", 3, 0, ops::extended_stats;
-    m_threshold / f_threshold: "setCompressThreshold", "memcache_set_compress_threshold", 2, 1, servers::set_compress_threshold;
-    m_close / f_close: "close", "memcache_close", 0, 0, servers::close;
-    m_params / f_params: "setServerParams", "memcache_set_server_params", 6, 1, servers::set_server_params;
-    m_callback / f_callback: "setFailureCallback", "memcache_set_failure_callback", 1, 1, servers::set_failure_callback;
-    m_status / f_status: "getServerStatus", "memcache_get_server_status", 2, 1, servers::server_status;
-    m_find / f_find: "findServer", "memcache_find_server", 1, 1, servers::find_server;
-    m_sasl / f_sasl: "setSaslAuthData", "memcache_set_sasl_auth_data", 2, 2, servers::set_sasl;
-    m_pool_add / f_legacy_add: "addServer", "memcache_add_server", 8, 1, pool_add_server;
-    m_pool_connect / f_unused_connect: "connect", "memcache_pool_connect", 7, 1, pool_connect;
+    m_set / f_set: "set", "memcache_set", 5, 1, c"z|zlll", set;
+    m_add / f_add: "add", "memcache_add", 5, 1, c"z|zlll", add;
+    m_replace / f_replace: "replace", "memcache_replace", 5, 1, c"z|zlll", replace;
+    m_cas / f_cas: "cas", "memcache_cas", 5, 1, c"z|zlll", cas;
+    m_append / f_append: "append", "memcache_append", 5, 1, c"z|zlll", append;
+    m_prepend / f_prepend: "prepend", "memcache_prepend", 5, 1, c"z|zlll", prepend;
+    m_get / f_get: "get", "memcache_get", 3, 1, c"z|z/z/", ops::get;
+    m_delete / f_delete: "delete", "memcache_delete", 2, 1, c"z|l", ops::delete;
+    m_incr / f_incr: "increment", "memcache_increment", 4, 1, c"z|lll", incr;
+    m_decr / f_decr: "decrement", "memcache_decrement", 4, 1, c"z|lll", decr;
+    m_flush / f_flush: "flush", "memcache_flush", 1, 0, c"|l", ops::flush;
+    m_version / f_version: "getVersion", "memcache_get_version", 0, 0, c"", ops::version;
+    m_stats / f_stats: "getStats", "memcache_get_stats", 3, 0, c"|sll", ops::stats;
+    m_xstats / f_xstats: "getExtendedStats", "memcache_get_extended_stats", 3, 0, c"|sll", ops::extended_stats;
+    m_threshold / f_threshold: "setCompressThreshold", "memcache_set_compress_threshold", 2, 1, c"l|d", servers::set_compress_threshold;
+    m_close / f_close: "close", "memcache_close", 0, 0, c"", servers::close;
+    m_params / f_params: "setServerParams", "memcache_set_server_params", 6, 1, c"s|ldlbz", servers::set_server_params;
+    m_callback / f_callback: "setFailureCallback", "memcache_set_failure_callback", 1, 1, c"z", servers::set_failure_callback;
+    m_status / f_status: "getServerStatus", "memcache_get_server_status", 2, 1, c"s|l", servers::server_status;
+    m_find / f_find: "findServer", "memcache_find_server", 1, 1, c"z", servers::find_server;
 }
 
 extern "C" fn m_legacy_add(ex: &mut ExecuteData, ret: &mut Zval) {
-    method(ex, ret, "Memcache::addServer", 8, 1, legacy_add_server)
+    add_impl(ex, ret, "Memcache::addServer", 8, c"s|lbldlbz", None, servers::legacy_order, false)
 }
 extern "C" fn f_add_server(ex: &mut ExecuteData, ret: &mut Zval) {
-    function(ex, ret, "memcache_add_server", 9, 1, legacy_add_server)
+    // pecl checks this one's first argument against Memcache, not MemcachePool.
+    add_impl(ex, ret, "memcache_add_server", 8, c"Os|lbldlbz", Some(Class::Memcache), servers::legacy_order, false)
 }
 extern "C" fn m_legacy_connect(ex: &mut ExecuteData, ret: &mut Zval) {
-    method(ex, ret, "Memcache::connect", 8, 1, legacy_connect)
+    add_impl(ex, ret, "Memcache::connect", 8, c"s|l!d", None, connect_np, true)
 }
 extern "C" fn m_legacy_pconnect(ex: &mut ExecuteData, ret: &mut Zval) {
-    method(ex, ret, "Memcache::pconnect", 8, 1, legacy_pconnect)
+    add_impl(ex, ret, "Memcache::pconnect", 8, c"s|l!d", None, connect_p, true)
+}
+extern "C" fn m_pool_add(ex: &mut ExecuteData, ret: &mut Zval) {
+    add_impl(ex, ret, "MemcachePool::addServer", 8, c"s|llbldlb", None, servers::pool_order, false)
+}
+extern "C" fn m_pool_connect(ex: &mut ExecuteData, ret: &mut Zval) {
+    add_impl(ex, ret, "MemcachePool::connect", 7, c"s|llbldl", None, servers::pool_order, true)
+}
+extern "C" fn m_sasl(ex: &mut ExecuteData, ret: &mut Zval) {
+    method_impl(ex, ret, "MemcachePool::setSaslAuthData", 2, 2, c"ss", Need::Create, servers::set_sasl)
+}
+extern "C" fn f_sasl(ex: &mut ExecuteData, ret: &mut Zval) {
+    function_impl(ex, ret, "memcache_set_sasl_auth_data", 2, 2, c"Oss", Need::Create, Class::Pool, servers::set_sasl)
 }
 
 /// memcache_connect / memcache_pconnect: a new Memcache object, or false.
 fn connect_function(ex: &mut ExecuteData, ret: &mut Zval, name: &str, persistent: bool) {
-    crate::ffi::guard(name, (), || {
-        ret.set_bool(false);
+    run(name, ret, |ret| {
+        if let Err(r) = zpp(ex, c"s|l!d", None) {
+            return r;
+        }
         let mut ph: Vec<Arg> = (0..8).map(|i| Arg::new(format!("a{i}"), M)).collect();
-        let Some((mut args, _)) = args_of(ex, 8, &mut ph) else { return };
-        if args.is_empty() {
-            too_few(name, 1, 8, 0);
-            return;
-        }
-        let obj = MemcacheObject::__construct();
-        let h = obj.state.clone();
-        let mut out = Out::default();
+        let (mut args, _) = args_of(ex, &mut ph)?;
         let n = servers::connect_order(&mut args, persistent);
-        let ok = servers::connect(&h, n, ret, &mut out);
-        drop(args);
-        deliver(Some(&h), out);
-        if ok {
-            if let Ok(z) = obj.into_zval(false) {
-                *ret = z;
-            }
+        let mut out = Out::default();
+        if !servers::check(&n, &mut out) {
+            return Some(Done { obj: None, handle: None, out });
         }
+        let mut obj = classes::new_memcache()?;
+        let raw = std::ptr::from_mut(&mut *obj);
+        let handle = pool_for(raw, Need::Create, &mut out);
+        let mut ok = false;
+        if let Some(h) = &handle {
+            ok = servers::connect(h, n, ret, &mut out);
+        }
+        // The object lives in `ret` from here on, so that the report can
+        // still reach it (its failure callback); on failure it is replaced
+        // by false after the report (see below).
+        if let Ok(z) = obj.into_zval(false) {
+            *ret = z;
+        }
+        if !ok {
+            out.return_false = true;
+        }
+        let obj = ret.object_mut().map(std::ptr::from_mut)?;
+        Some(Done { obj: Some(obj), handle, out })
     })
 }
 
@@ -256,14 +408,14 @@ extern "C" fn f_pconnect(ex: &mut ExecuteData, ret: &mut Zval) {
 }
 
 extern "C" fn f_debug(ex: &mut ExecuteData, ret: &mut Zval) {
-    crate::ffi::guard("memcache_debug", (), || {
+    run("memcache_debug", ret, |ret| {
         let mut ph: Vec<Arg> = vec![Arg::new("on_off", M)];
-        let _ = args_of(ex, 1, &mut ph);
-        ext_php_rs::error::php_error(
-            &ext_php_rs::flags::ErrorType::Warning,
-            "memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)",
-        );
-        ret.set_bool(false);
+        args_of(ex, &mut ph)?;
+        let mut out = Out::default();
+        out.warn("memcache_debug() is deprecated, please use a debugger (like Eclipse + CDT)");
+        // pecl answers whether PHP is a debug build.
+        ret.set_bool(ext_php_rs::ffi::ZEND_DEBUG != 0);
+        Some(Done { obj: None, handle: None, out })
     })
 }
 
@@ -314,7 +466,6 @@ pub fn pool_methods(mut b: ClassBuilder) -> ClassBuilder {
     for (name, h, _, _, params, req, ret) in table() {
         b = b.method(build(name, h, params, req, ret), MethodFlags::Public);
     }
-    let _ = (f_unused_connect, f_legacy_add);
     b
 }
 

@@ -26,10 +26,9 @@ use ext_php_rs::builders::ModuleBuilder;
 
 /// Adds the API's classes, functions and constants to the module.
 pub fn register(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
-    let b = builder
-        .class::<classes::MemcachePoolObject>()
-        .class::<classes::MemcacheObject>();
-    let b = glue::functions(b);
+    // The classes are registered at MINIT (classes::register), as plain
+    // classes rather than ext-php-rs ones.
+    let b = glue::functions(builder);
     b.constant(("MEMCACHE_COMPRESSED", codec::FLAG_COMPRESSED as i64, &[]))
         .constant(("MEMCACHE_USER1", 0x10000_i64, &[]))
         .constant(("MEMCACHE_USER2", 0x20000_i64, &[]))

@@ -1,8 +1,18 @@
 //! The state behind a `MemcachePool` / `Memcache` object: its servers (with
-//! their per-object parameters), failure callbacks and compression settings,
-//! and the [`Pool`] (ring + execution) built from them.
+//! their per-object parameters) and compression settings, and the [`Pool`]
+//! (ring + execution) built from them. (Its failure callback is a property
+//! of the object, as in pecl: see [`super::report`].)
 //!
-//! The state sits in an `Rc<RefCell<..>>` owned by the PHP object. Every
+//! What a process knows about a server (down until when, its pooled
+//! connection) is shared, as pecl shares its persistent server structs, by
+//! every persistent server naming the same daemon; a non-persistent server
+//! (`persistent = false`, or added with `status = false`) has state of its
+//! own that lives as long as the object's pool, as pecl's per-pool server
+//! structs do: a failure seen by one object does not make another object's
+//! non-persistent server skip the daemon.
+//!
+//! The state sits in an `Rc<RefCell<..>>` held by the object's
+//! "memcache connection" resource. Every
 //! operation borrows it only to take a snapshot ([`Snapshot`]) and drops the
 //! borrow before any network I/O or call back into PHP (serialize,
 //! unserialize → `__wakeup`, failure callbacks), so re-entrant calls on the
@@ -12,10 +22,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ext_php_rs::types::Zval;
-
 use crate::config::ini::Settings;
 use crate::config::save_path::{Endpoint, ServerSpec};
+use crate::pool::health::{self, Slot};
 use crate::pool::Pool;
 use crate::wire::{Batch, Credentials, Protocol};
 
@@ -27,9 +36,11 @@ pub struct ServerEntry {
     pub spec: ServerSpec,
     /// `status` of addServer/setServerParams: false = treated as failed.
     pub enabled: bool,
-    pub callback: Option<Zval>,
     /// pecl's per-server status: 1 disconnected, 3 connected, 0 failed.
     pub last_status: i64,
+    /// The server's own health state when it is not persistent (None: the
+    /// state shared by every persistent server of the daemon).
+    pub private: Option<PrivateSlot>,
     /// SASL credentials of the object when the server was added (pecl
     /// takes them at addServer time); used with the binary protocol.
     pub sasl: Option<Credentials>,
@@ -43,13 +54,32 @@ impl ServerEntry {
     }
 }
 
+/// A health slot of one non-persistent server, released (its connection
+/// closed, its state forgotten) when the server leaves the pool.
+pub struct PrivateSlot(Slot);
+
+impl PrivateSlot {
+    pub fn new(name: &str) -> PrivateSlot {
+        PrivateSlot(health::private_slot(name))
+    }
+
+    pub fn slot(&self) -> Slot {
+        self.0
+    }
+}
+
+impl Drop for PrivateSlot {
+    fn drop(&mut self) {
+        health::release(self.0);
+    }
+}
+
 #[derive(Default)]
 pub struct PoolState {
     pub servers: Vec<ServerEntry>,
     pool: Option<(Rc<Pool>, u8, u8)>,
     /// setCompressThreshold(); None = memcache.compress_threshold.
     pub threshold: Option<(u32, f64)>,
-    pub callback: Option<Zval>,
     /// setSaslAuthData(): given to servers added afterwards.
     pub sasl: Option<Credentials>,
 }
@@ -97,7 +127,9 @@ impl PoolState {
             Some((p, a, b)) if (*a, *b) == key => p.clone(),
             _ => {
                 let specs = self.servers.iter().map(|e| e.spec.clone()).collect();
-                let p = Rc::new(Pool::new(specs, s.hash_strategy.into(), s.hash_function.into()).ok()?);
+                let slots: Vec<Option<Slot>> =
+                    self.servers.iter().map(|e| e.private.as_ref().map(PrivateSlot::slot)).collect();
+                let p = Rc::new(Pool::with_slots(specs, &slots, s.hash_strategy.into(), s.hash_function.into()).ok()?);
                 self.pool = Some((p.clone(), key.0, key.1));
                 p
             }
@@ -125,6 +157,13 @@ impl PoolState {
 
     pub fn find(&self, host: &str, port: u16) -> Option<usize> {
         self.servers.iter().position(|e| e.host == host && e.port == port)
+    }
+
+    /// close(): every server leaves the pool (non-persistent ones close
+    /// their connections); the object can add servers again afterwards.
+    pub fn clear(&mut self) {
+        self.servers.clear();
+        self.pool = None;
     }
 }
 

@@ -20,17 +20,13 @@ fn arg<'a>(args: &'a [Option<&mut Zval>], i: usize) -> Option<&'a Zval> {
     args.get(i).and_then(|a| a.as_deref())
 }
 
-/// Settings and a snapshot of the object, or the "no servers" warning.
-pub fn prepare(h: &Handle, out: &mut Out) -> Option<(Settings, Snapshot)> {
+/// Settings and a snapshot of the object; None when it has no server (pecl
+/// then answers false without a warning: the object's pool exists, its
+/// servers were closed or never added successfully).
+pub fn prepare(h: &Handle) -> Option<(Settings, Snapshot)> {
     let s = current::snapshot();
-    let snap = h.borrow_mut().snapshot(&s);
-    match snap {
-        Some(snap) => Some((s, snap)),
-        None => {
-            out.warn("No servers added to memcache connection");
-            None
-        }
-    }
+    let snap = h.borrow_mut().snapshot(&s)?;
+    Some((s, snap))
 }
 
 /// The memcached key for a user key: memcache.prefix_* + key, bytes <= 0x20
@@ -52,12 +48,16 @@ fn user_keys(key_z: &Zval) -> Vec<Vec<u8>> {
     }
 }
 
-/// Those keys as stored; None, after pecl's "Invalid key" warning, when any
-/// of them is invalid (empty).
-fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Option<Vec<Vec<u8>>> {
-    let keys: Option<Vec<Vec<u8>>> = user_keys.iter().map(|k| wire_key(s, k)).collect();
-    if keys.is_none() {
-        out.warn("Invalid key");
+/// Those keys as stored, with the index of the user key each comes from.
+/// An invalid (empty) key is left out after pecl's "Invalid key" warning;
+/// the others still go to the servers.
+fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<(usize, Vec<u8>)> {
+    let mut keys = Vec::with_capacity(user_keys.len());
+    for (i, k) in user_keys.iter().enumerate() {
+        match wire_key(s, k) {
+            Some(wk) => keys.push((i, wk)),
+            None => out.warn("Invalid key"),
+        }
     }
     keys
 }
@@ -79,38 +79,60 @@ pub enum StoreVerb {
 /// set/add/replace/cas/append/prepend(key|array, value, flags, exptime, cas)
 pub fn store(h: &Handle, verb: StoreVerb, args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
+    let Some((s, snap)) = prepare(h) else { return };
     let flags = zval_long(arg(args, 2), 0);
-    if !codec::user_flags_ok(flags) {
-        out.warn("The lowest two bytes of the flags array is reserved for pecl/memcache internal use");
-        return;
-    }
-    let flags = flags as u32;
     let exp = exptime(zval_long(arg(args, 3), 0));
     let cas = zval_long(arg(args, 4), 0) as u64;
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
     // (user key, value) pairs
-    let null = Zval::null();
-    let items: Vec<(Vec<u8>, &Zval)> = match key_z.array() {
-        Some(ht) => entries(ht),
-        None => vec![(zval_bytes(key_z), arg(args, 1).unwrap_or(&null))],
+    let items: Vec<(Vec<u8>, &Zval)> = match (key_z.array(), arg(args, 1)) {
+        (Some(ht), _) => entries(ht),
+        (None, Some(v)) => vec![(zval_bytes(key_z), v)],
+        (None, None) => {
+            // pecl: a single key needs a value ("Wrong parameter count").
+            out.wrong_params = true;
+            return;
+        }
     };
-    let Some((s, snap)) = prepare(h, out) else { return };
+    let single = key_z.array().is_none();
     let mut keys = Vec::with_capacity(items.len());
     let mut data = Vec::with_capacity(items.len());
+    // As pecl, a bad key or value is reported and skipped; the rest are
+    // stored (a single key fails at once).
     for (k, v) in &items {
         let Some(wk) = wire_key(&s, k) else {
             out.warn("Invalid key");
-            return;
-        };
-        match values::encode(v, flags, snap.threshold, snap.min_savings) {
-            Ok(d) => data.push(d),
-            Err(_) => {
-                out.warn("Failed to serialize value");
+            if single {
                 return;
+            }
+            continue;
+        };
+        if !codec::user_flags_ok(flags) {
+            out.warn("The lowest two bytes of the flags array is reserved for pecl/memcache internal use");
+            if single {
+                return;
+            }
+            continue;
+        }
+        match values::encode(v, flags as u32, snap.threshold, snap.min_savings) {
+            Ok(d) => data.push(d),
+            Err(values::EncodeError::Bailout) => {
+                out.bailout = true;
+                return;
+            }
+            Err(values::EncodeError::Serialize) => {
+                out.warn("Failed to serialize value");
+                if single {
+                    return;
+                }
+                continue;
             }
         }
         keys.push(wk);
+    }
+    if keys.is_empty() {
+        return;
     }
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| -> Result<(), crate::wire::WireError> {
@@ -198,8 +220,15 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let key_z = key_z.dereference();
     let multi = key_z.array().is_some();
     let user_keys = user_keys(key_z);
-    let Some((s, snap)) = prepare(h, out) else { return };
-    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
+    let Some((s, snap)) = prepare(h) else { return };
+    let keys: Vec<Vec<u8>> = wire_keys(&s, &user_keys, out).into_iter().map(|(_, k)| k).collect();
+    if !multi && keys.is_empty() {
+        return;
+    }
+    if keys.is_empty() {
+        *ret = array_zval(new_array());
+        return;
+    }
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
     // pecl answers a multi-get server by server, each server's keys in
@@ -233,6 +262,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                     set_ref(args, 2, long_zval(cas as i64));
                 }
             }
+            Err(values::DecodeError::Bailout) => out.bailout = true,
             Err(e) if e.message().is_empty() => {}
             Err(e) => out.notice(e.message()),
         }
@@ -253,6 +283,10 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                 values::insert(&mut flags_arr, wire, long_zval(i64::from(flags)));
                 values::insert(&mut cas_arr, wire, long_zval(cas as i64));
                 any = true;
+            }
+            Err(values::DecodeError::Bailout) => {
+                out.bailout = true;
+                return;
             }
             Err(e) if e.message().is_empty() => {}
             Err(e) => out.notice(e.message()),
@@ -281,9 +315,9 @@ pub fn delete(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
     let user_keys = user_keys(key_z);
-    let Some((s, snap)) = prepare(h, out) else { return };
-    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
-    let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
+    let Some((s, snap)) = prepare(h) else { return };
+    let keys = wire_keys(&s, &user_keys, out);
+    let key_refs: Vec<&[u8]> = keys.iter().map(|(_, k)| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| b.delete(key_refs[i]).map(|_| ());
     let replies = exec::run_keyed(&snap, &s, &key_refs, &add, &mut out.failures);
     mirror(&snap, &s, &key_refs, &add, &mut out.failures);
@@ -298,11 +332,17 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
     let key_z = key_z.dereference();
     let multi = key_z.array().is_some();
     let user_keys = user_keys(key_z);
-    let Some((s, snap)) = prepare(h, out) else { return };
-    let Some(keys) = wire_keys(&s, &user_keys, out) else { return };
+    let Some((s, snap)) = prepare(h) else { return };
+    let keys = wire_keys(&s, &user_keys, out);
+    if keys.is_empty() {
+        if multi {
+            *ret = array_zval(new_array());
+        }
+        return;
+    }
     // A negative delta runs the opposite command (memcached takes unsigned deltas).
     let (up, d) = if delta < 0 { (!incr, delta.unsigned_abs()) } else { (incr, delta as u64) };
-    let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
+    let key_refs: Vec<&[u8]> = keys.iter().map(|(_, k)| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| {
         if up { b.incr(key_refs[i], d) } else { b.decr(key_refs[i], d) }.map(|_| ())
     };
@@ -315,8 +355,8 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
     };
     if multi {
         let mut arr = new_array();
-        for (user, r) in user_keys.iter().zip(&replies) {
-            values::insert(&mut arr, user, val(r));
+        for ((i, _), r) in keys.iter().zip(&replies) {
+            values::insert(&mut arr, &user_keys[*i], val(r));
         }
         *ret = array_zval(arr);
     } else if let Some(r) = replies.first() {
@@ -328,7 +368,11 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
 pub fn flush(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
     let delay = zval_long(arg(args, 0), 0).max(0) as u32;
-    let Some((_, snap)) = prepare(h, out) else { return };
+    // pecl: flushing an object without servers (all closed) succeeds.
+    let Some((_, snap)) = prepare(h) else {
+        ret.set_bool(true);
+        return;
+    };
     let r = exec::run_all(&snap, &|b| b.flush_all(delay).map(|_| ()), &mut out.failures);
     ret.set_bool(r.iter().all(|x| matches!(x.as_deref(), Some([Reply::Ok]))));
 }
@@ -336,7 +380,7 @@ pub fn flush(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
 /// getVersion(): the version of the first server that answers.
 pub fn version(h: &Handle, _args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
-    let Some((_, snap)) = prepare(h, out) else { return };
+    let Some((_, snap)) = prepare(h) else { return };
     let r = exec::run_all(&snap, &|b| b.version().map(|_| ()), &mut out.failures);
     for x in r.into_iter().flatten() {
         if let Some(Reply::Version(v)) = x.into_iter().next() {
@@ -354,7 +398,6 @@ fn stats_arg(args: Args) -> Result<Option<String>, ()> {
     let slab = zval_long(arg(args, 1), 0);
     let limit = zval_long(arg(args, 2), 100);
     match t.as_str() {
-        "" => Ok(None),
         "reset" | "malloc" | "maps" | "slabs" | "items" | "sizes" | "settings" | "conns" => Ok(Some(t)),
         "cachedump" => Ok(Some(format!("cachedump {slab} {limit}"))),
         "detail" => Ok(Some("detail dump".into())),
@@ -398,17 +441,15 @@ fn stats_zval(lines: Vec<(String, String)>) -> Zval {
 }
 
 fn cachedump_zval(lines: Vec<(String, String)>) -> Zval {
-    // "ITEM key [5 b; 1700000000 s]" -> key => [5, 1700000000]
+    // "ITEM key [5 b; 1700000000 s]" -> key => ["5", "1700000000"] (strings,
+    // as pecl gives them)
     let mut top = new_array();
     for (key, info) in lines {
-        let nums: Vec<i64> = info
-            .trim_matches(|c| c == '[' || c == ']')
-            .split(';')
-            .filter_map(|p| p.split_whitespace().next().and_then(|n| n.parse().ok()))
-            .collect();
         let mut arr = new_array();
-        for n in nums {
-            let _ = arr.push(n);
+        for part in info.trim_matches(|c| c == '[' || c == ']').split(';') {
+            if let Some(n) = part.split_whitespace().next() {
+                let _ = arr.push(bytes_zval(n.as_bytes()));
+            }
         }
         values::insert(&mut top, key.as_bytes(), array_zval(arr));
     }
@@ -434,28 +475,33 @@ fn stats_reply(arg: &Option<String>, reply: Reply) -> Zval {
 /// getStats(type, slabid, limit): the stats of the first server that answers.
 pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
+    let Some((s, snap)) = prepare(h) else { return };
     let Ok(sarg) = stats_arg(args) else {
         out.warn("Invalid stats type");
         return;
     };
-    let Some((_, snap)) = prepare(h, out) else { return };
-    // The first server, in the order added, that answers.
     if Batch::new().stats(sarg.as_deref()).is_err() {
         out.warn("Invalid stats type");
         return;
     }
+    let binary = s.protocol == crate::config::ini::Protocol::Binary;
+    // The first server, in the order added, that answers.
     for i in 0..snap.servers.len() {
         if !snap.servers[i].3 {
             continue;
         }
         let mut b = snap.batch(i);
-        let _ = b.stats(sarg.as_deref());
+        let _ = if binary { b.version() } else { b.stats(sarg.as_deref()) };
         match snap.pool.execute(i, &b) {
             Ok(replies) => {
-                if let Some(reply) = replies.into_iter().next() {
-                    *ret = stats_reply(&sarg, reply);
+                // pecl's binary protocol has no stats: it sends a no-op and
+                // answers false (so does this, after a round trip).
+                if !binary {
+                    if let Some(reply) = replies.into_iter().next() {
+                        *ret = stats_reply(&sarg, reply);
+                    }
+                    return;
                 }
-                return;
             }
             Err(crate::pool::Failure::Failed { error, .. }) => {
                 let (message, errnum) = exec::describe(&error);
@@ -469,19 +515,22 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
 /// getExtendedStats(type, slabid, limit): "host:port" => stats or false.
 pub fn extended_stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     ret.set_bool(false);
+    let Some((s, snap)) = prepare(h) else { return };
     let Ok(sarg) = stats_arg(args) else {
         out.warn("Invalid stats type");
         return;
     };
-    let Some((_, snap)) = prepare(h, out) else { return };
+    let binary = s.protocol == crate::config::ini::Protocol::Binary;
     let names: Vec<String> = h.borrow().servers.iter().map(|e| e.name()).collect();
     let a = sarg.clone();
-    let r = exec::run_all(&snap, &move |b| b.stats(a.as_deref()).map(|_| ()), &mut out.failures);
+    let make = move |b: &mut Batch| if binary { b.version() } else { b.stats(a.as_deref()) }.map(|_| ());
+    let r = exec::run_all(&snap, &make, &mut out.failures);
     let mut top = new_array();
     for (name, x) in names.iter().zip(r) {
         let v = match x.and_then(|v| v.into_iter().next()) {
-            Some(reply) => stats_reply(&sarg, reply),
-            None => bool_zval(false),
+            Some(reply) if !binary => stats_reply(&sarg, reply),
+            // pecl's binary protocol has no stats (see stats()).
+            _ => bool_zval(false),
         };
         let _ = top.insert(name.as_str(), v);
     }

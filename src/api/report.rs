@@ -1,14 +1,26 @@
 //! Warnings, notices and failure callbacks of one call, collected as values
 //! and delivered after the operation has returned and dropped every borrow
-//! (a user error handler or a failure callback may throw, or call back into
-//! the same object).
+//! (a user error handler or a failure callback may throw, call back into
+//! the same object, or end the script).
+//!
+//! As in pecl memcache, an object's failure callback is its
+//! `_failureCallback` property (set by addServer(), setServerParams() and
+//! setFailureCallback(), shown by var_dump()), called with
+//! `(host, tcp_port, udp_port, error, errnum)`; without one a failure is a
+//! notice "Server host (tcp N, udp N) failed with: error (errnum)".
 
 use ext_php_rs::error::php_error;
 use ext_php_rs::flags::ErrorType;
-use ext_php_rs::types::{ZendCallable, Zval};
+use ext_php_rs::types::{ZendCallable, ZendObject, Zval};
+use ext_php_rs::zend::ExecutorGlobals;
 
 use super::exec::Failures;
 use super::object::Handle;
+use crate::ffi::api_object;
+use crate::ffi::engine::{self, Bailout};
+
+/// The property that holds an object's failure callback.
+pub const CALLBACK_PROPERTY: &str = "_failureCallback";
 
 pub enum Level {
     Warning,
@@ -19,6 +31,16 @@ pub enum Level {
 pub struct Out {
     pub msgs: Vec<(Level, String)>,
     pub failures: Failures,
+    /// Some(cb): set the object's failure callback to `cb` (None: null).
+    pub callback: Option<Option<Zval>>,
+    /// The call lacks a value it needs: throw PHP's "Wrong parameter
+    /// count" ArgumentCountError (and report nothing else).
+    pub wrong_params: bool,
+    /// After the report, the return value is false (memcache_connect()
+    /// that could not connect drops the object it made).
+    pub return_false: bool,
+    /// The engine bailed out inside user code during the operation.
+    pub bailout: bool,
 }
 
 impl Out {
@@ -30,55 +52,84 @@ impl Out {
     }
 }
 
-/// Reports each server failure (pecl's notice, then the server's failure
-/// callback or the object's), then emits the other messages, in pecl's order.
-pub fn deliver(handle: Option<&Handle>, out: Out) {
+/// Delivers what one call collected, in pecl's order: the failure
+/// callback change, each server failure (the callback, or pecl's notice),
+/// then the other messages. Every step that may run user code goes
+/// through [`engine::call`]; true when the engine bailed out (the caller
+/// resumes it once everything is dropped).
+pub fn deliver(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out) -> bool {
+    deliver_inner(obj, handle, out).is_err()
+}
+
+fn deliver_inner(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out) -> Result<(), Bailout> {
+    if out.bailout {
+        return Err(Bailout);
+    }
+    if out.wrong_params {
+        api_object::wrong_param_count();
+        return Ok(());
+    }
+    // SAFETY: `obj` is `$this`, the first argument or the return value of
+    // the running call; the engine keeps it alive until the handler returns.
+    let mut obj = obj.map(|o| unsafe { &mut *o });
+    if let (Some(o), Some(cb)) = (obj.as_deref_mut(), out.callback) {
+        api_object::set_property(o, CALLBACK_PROPERTY, cb.unwrap_or_else(Zval::null))?;
+    }
     if let Some(handle) = handle {
-        failures(handle, out.failures);
+        failures(obj, handle, out.failures)?;
     }
     for (level, m) in &out.msgs {
         let t = match level {
             Level::Warning => ErrorType::Warning,
             Level::Notice => ErrorType::Notice,
         };
-        php_error(&t, m);
+        engine::call(|| php_error(&t, m))?;
     }
+    Ok(())
 }
 
-fn failures(handle: &Handle, list: Failures) {
+fn failures(mut obj: Option<&mut ZendObject>, handle: &Handle, list: Failures) -> Result<(), Bailout> {
     for f in list {
         // Copy what is needed, then release the borrow before calling PHP.
         let info = {
-            let st = handle.borrow();
-            st.servers.get(f.server).map(|e| {
-                let cb = e.callback.as_ref().or(st.callback.as_ref()).map(|z| z.shallow_clone());
-                (e.host.clone(), e.port, e.spec.udp_port, cb)
+            let mut st = handle.borrow_mut();
+            st.servers.get_mut(f.server).map(|e| {
+                e.last_status = 0;
+                (e.host.clone(), e.port, e.spec.udp_port)
             })
         };
-        let Some((host, port, udp, cb)) = info else { continue };
-        if let Ok(mut st) = handle.try_borrow_mut() {
-            if let Some(e) = st.servers.get_mut(f.server) {
-                e.last_status = 0;
+        let Some((host, port, udp)) = info else { continue };
+        let cb = obj
+            .as_deref()
+            .and_then(|o| api_object::property(o, CALLBACK_PROPERTY))
+            .filter(|z| !z.is_null())
+            .map(Zval::shallow_clone);
+        match cb {
+            None => {
+                let m = format!("Server {host} (tcp {port}, udp {udp}) failed with: {} ({})", f.message, f.errnum);
+                engine::call(|| php_error(&ErrorType::Notice, &m))?;
+            }
+            Some(cb) if cb.is_callable() => {
+                let (p, u, n) = (i64::from(port), i64::from(udp), f.errnum);
+                engine::call(|| {
+                    if let Ok(c) = ZendCallable::new(&cb) {
+                        let _ = c.try_call(vec![&host, &p, &u, &f.message, &n]);
+                    }
+                })?;
+            }
+            Some(_) => {
+                // pecl forgets a callback that stopped being callable.
+                if let Some(o) = obj.as_deref_mut() {
+                    api_object::set_property(o, CALLBACK_PROPERTY, Zval::null())?;
+                }
+                engine::call(|| php_error(&ErrorType::Warning, "Invalid failure callback"))?;
             }
         }
-        // As pecl: a failure callback replaces the notice.
-        if cb.is_none() {
-            php_error(
-                &ErrorType::Notice,
-                &format!("Server {host} (tcp {port}, udp {udp}) failed with: {}", f.message),
-            );
-        }
-        if let Some(cb) = cb {
-            if let Ok(c) = ZendCallable::new(&cb) {
-                let h = host.clone();
-                let (p, u, m, n) = (i64::from(port), i64::from(udp), f.message.clone(), f.errnum);
-                let _ = c.try_call(vec![&h, &p, &u, &m, &n]);
-            }
-            if ext_php_rs::zend::ExecutorGlobals::has_exception() {
-                return;
-            }
+        if ExecutorGlobals::has_exception() {
+            break;
         }
     }
+    Ok(())
 }
 
 /// A zval from a Rust value that cannot fail to convert.

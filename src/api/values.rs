@@ -1,9 +1,10 @@
 //! Between zvals and the codec: PHP values in, [`Plain`] out (PHP's own
-//! serialize() for arrays/objects/null), decoded bytes in, zvals out (PHP's
-//! own unserialize(), which may run `__wakeup` and re-enter the extension;
-//! no borrow of any object state is held here).
+//! serializer for arrays/objects/null), decoded bytes in, zvals out (PHP's
+//! own unserializer, which may run `__wakeup` and re-enter the extension;
+//! no borrow of any object state is held here). Both are called as pecl
+//! calls them ([`crate::ffi::var`]), not through serialize()/unserialize().
 
-use ext_php_rs::types::{ZendCallable, ZendHashTable, ZendStr, Zval};
+use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 use ext_php_rs::boxed::ZBox;
 
 use super::codec::{self, Decoded, Plain};
@@ -52,8 +53,10 @@ pub fn zval_bool(z: Option<&Zval>, default: bool) -> bool {
 
 /// Why a value could not be encoded.
 pub enum EncodeError {
-    /// serialize() failed or threw.
+    /// The serializer failed or user code (`__sleep`, `__serialize`) threw.
     Serialize,
+    /// The engine bailed out in user code.
+    Bailout,
 }
 
 /// Encodes a PHP value for storing: bytes and flags.
@@ -74,9 +77,10 @@ pub fn encode(z: &Zval, user_flags: u32, threshold: u32, min_savings: f64) -> Re
 }
 
 fn serialize(z: &Zval) -> Result<Vec<u8>, EncodeError> {
-    let f = ZendCallable::try_from_name("serialize").map_err(|_| EncodeError::Serialize)?;
-    let out = f.try_call(vec![z]).map_err(|_| EncodeError::Serialize)?;
-    out.zend_str().map(|s| s.as_bytes().to_vec()).ok_or(EncodeError::Serialize)
+    crate::ffi::var::serialize(z).map_err(|e| match e {
+        crate::ffi::var::VarError::Failed => EncodeError::Serialize,
+        crate::ffi::var::VarError::Bailout => EncodeError::Bailout,
+    })
 }
 
 /// Why a stored value could not be turned back into a PHP value (pecl's
@@ -86,6 +90,8 @@ pub enum DecodeError {
     Unserialize,
     /// User code (`__wakeup`) threw: the exception says it all.
     Thrown,
+    /// The engine bailed out in user code.
+    Bailout,
 }
 
 impl DecodeError {
@@ -93,7 +99,7 @@ impl DecodeError {
         match self {
             DecodeError::Uncompress => "Failed to uncompress data",
             DecodeError::Unserialize => "Failed to unserialize data",
-            DecodeError::Thrown => "",
+            DecodeError::Thrown | DecodeError::Bailout => "",
         }
     }
 }
@@ -113,27 +119,14 @@ pub fn decode(data: Vec<u8>, flags: u32) -> Result<Zval, DecodeError> {
 }
 
 fn unserialize(data: &[u8]) -> Result<Zval, DecodeError> {
-    let f = ZendCallable::try_from_name("unserialize").map_err(|_| DecodeError::Unserialize)?;
-    let arg = bytes_zval(data);
-    // pecl reports a bad payload with its own notice only: silence
-    // unserialize()'s "Error at offset" for the call (the guard is dropped
-    // before the call so no lock is held while user code runs).
-    let saved = {
-        let mut eg = ext_php_rs::zend::ExecutorGlobals::get_mut();
-        let saved = eg.error_reporting;
-        eg.error_reporting = 0;
-        saved
-    };
-    let out = f.try_call(vec![&arg]);
-    ext_php_rs::zend::ExecutorGlobals::get_mut().error_reporting = saved;
-    if ext_php_rs::zend::ExecutorGlobals::has_exception() {
-        return Err(DecodeError::Thrown);
+    match crate::ffi::var::unserialize(data) {
+        Ok(z) => Ok(z),
+        Err(crate::ffi::var::VarError::Bailout) => Err(DecodeError::Bailout),
+        Err(crate::ffi::var::VarError::Failed) if ext_php_rs::zend::ExecutorGlobals::has_exception() => {
+            Err(DecodeError::Thrown)
+        }
+        Err(crate::ffi::var::VarError::Failed) => Err(DecodeError::Unserialize),
     }
-    let out = out.map_err(|_| DecodeError::Unserialize)?;
-    if out.is_false() && data != b"b:0;" {
-        return Err(DecodeError::Unserialize);
-    }
-    Ok(out)
 }
 
 /// An array key as PHP would make it from `key` (decimal integers become

@@ -1,33 +1,204 @@
-//! The Memcache API's objects: reaching the Rust state of a `MemcachePool`
-//! / `Memcache` object, including objects of user subclasses whose own
-//! constructor never called the parent's (pecl's classes have no
-//! constructor, so such code is common): their Rust part is created on
-//! first use.
+//! The engine side of the Memcache API's objects, laid out as pecl memcache
+//! lays them out, because scripts see the layout:
+//! - `MemcachePool` and `Memcache` are plain internal classes (no
+//!   constructor, dynamic properties allowed, serializable), so reflection,
+//!   `var_dump()`, subclasses and `clone` behave as with pecl;
+//! - an object's servers live in a resource of type "memcache connection"
+//!   held by its `connection` property, created by the first
+//!   addServer()/connect(). `var_dump()` shows it, a clone shares it, and a
+//!   script that overwrites the property gets pecl's "Invalid
+//!   MemcachePool->connection member variable" warning.
+//!
+//! Also here: the engine's own wording of a value's type (for argument
+//! errors) and its "Wrong parameter count" error.
 
+use std::ffi::{c_char, c_int, c_void};
 use std::ptr;
+use std::sync::atomic::{AtomicI32, AtomicPtr, Ordering};
 
-use ext_php_rs::class::RegisteredClass;
-use ext_php_rs::types::{ZendClassObject, ZendObject};
+use ext_php_rs::args::ArgInfoTables;
+use ext_php_rs::builders::ClassBuilder;
+use ext_php_rs::ffi::{zend_resource, zval, ZEND_MODULE_API_NO};
+use ext_php_rs::flags::ClassFlags;
+use ext_php_rs::types::{ZendObject, Zval};
+use ext_php_rs::zend::ClassEntry;
 
-/// The `ZendClassObject<T>` around `obj`, created with `init()` if the
-/// object was allocated by `T`'s handler but never constructed. None when
-/// `obj` is not a `T` object.
-pub fn class_object<T: RegisteredClass>(obj: &mut ZendObject, init: impl FnOnce() -> T) -> Option<&mut T> {
-    if !ptr::eq(obj.handlers, T::get_metadata().handlers()) {
+use crate::api::object::Handle;
+
+/// `ZEND_ACC_ALLOW_DYNAMIC_PROPERTIES` (PHP 8.2+; before 8.2 every class
+/// allowed them and the bit meant something else).
+const ALLOW_DYNAMIC_PROPERTIES: u32 = 1 << 15;
+
+static POOL_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(ptr::null_mut());
+static MEMCACHE_CE: AtomicPtr<ClassEntry> = AtomicPtr::new(ptr::null_mut());
+
+/// The resource type id of "memcache connection" (-1 before MINIT).
+static LE_POOL: AtomicI32 = AtomicI32::new(-1);
+
+unsafe extern "C" {
+    fn zend_register_list_destructors_ex(
+        ld: Option<unsafe extern "C" fn(*mut zend_resource)>,
+        pld: Option<unsafe extern "C" fn(*mut zend_resource)>,
+        type_name: *const c_char,
+        module_number: c_int,
+    ) -> c_int;
+    fn zend_register_resource(ptr: *mut c_void, kind: c_int) -> *mut zend_resource;
+    fn zend_zval_type_name(arg: *const zval) -> *const c_char;
+    fn zend_wrong_param_count();
+}
+
+/// The class entry of `MemcachePool` (None before MINIT).
+pub fn pool_ce() -> Option<&'static ClassEntry> {
+    // SAFETY: set once in MINIT to a class entry the engine keeps for the
+    // life of the process (internal classes are never freed before MSHUTDOWN).
+    unsafe { POOL_CE.load(Ordering::Acquire).as_ref() }
+}
+
+/// The class entry of `Memcache` (None before MINIT).
+pub fn memcache_ce() -> Option<&'static ClassEntry> {
+    // SAFETY: as in pool_ce.
+    unsafe { MEMCACHE_CE.load(Ordering::Acquire).as_ref() }
+}
+
+fn pool_ce_or_panic() -> &'static ClassEntry {
+    // Only called by the engine while registering `Memcache`, after
+    // `MemcachePool` was registered (register_classes orders them).
+    pool_ce().expect("MemcachePool is registered before Memcache")
+}
+
+fn park(tables: ArgInfoTables) {
+    // The engine keeps pointers into the argument info of internal methods
+    // for the life of the process: the tables are never freed.
+    std::mem::forget(tables);
+}
+
+fn allow_dynamic_properties(ce: &mut ClassEntry) {
+    if ZEND_MODULE_API_NO >= 20220829 {
+        ce.ce_flags |= ALLOW_DYNAMIC_PROPERTIES;
+    }
+}
+
+/// Registers `MemcachePool` (from `pool`) and `Memcache extends
+/// MemcachePool` (from `memcache`), both plain classes as pecl registers
+/// them. Called from MINIT.
+pub fn register_classes(pool: ClassBuilder, memcache: ClassBuilder) -> Result<(), String> {
+    pool.flags(ClassFlags::empty())
+        .registration(|ce, tables| {
+            allow_dynamic_properties(ce);
+            POOL_CE.store(ptr::from_mut(ce), Ordering::Release);
+            park(tables);
+        })
+        .register()
+        .map_err(|e| format!("MemcachePool: {e}"))?;
+    memcache
+        .flags(ClassFlags::empty())
+        .extends((pool_ce_or_panic, "MemcachePool"))
+        .registration(|ce, tables| {
+            allow_dynamic_properties(ce);
+            MEMCACHE_CE.store(ptr::from_mut(ce), Ordering::Release);
+            park(tables);
+        })
+        .register()
+        .map_err(|e| format!("Memcache: {e}"))
+}
+
+unsafe extern "C" fn pool_dtor(res: *mut zend_resource) {
+    super::guard("memcache connection destructor", (), || {
+        // SAFETY: the engine calls this once per resource of our type, whose
+        // `ptr` we set to a Box<Handle> in `pool_zval` (or null after a
+        // previous run); taking it out makes a second call a no-op.
+        unsafe {
+            let p = std::mem::replace(&mut (*res).ptr, ptr::null_mut());
+            if !p.is_null() {
+                drop(Box::from_raw(p.cast::<Handle>()));
+            }
+        }
+    });
+}
+
+/// Registers the "memcache connection" resource type. Called from MINIT.
+pub fn register_resource_type(module_number: i32) {
+    // SAFETY: called in MINIT with our module number; the name is a static
+    // C string the engine only reads.
+    let id = unsafe {
+        zend_register_list_destructors_ex(Some(pool_dtor), None, c"memcache connection".as_ptr(), module_number)
+    };
+    LE_POOL.store(id, Ordering::Release);
+}
+
+/// A new "memcache connection" resource holding `h`, as a zval that owns
+/// the resource's one reference.
+pub fn pool_zval(h: Handle) -> Zval {
+    let raw = Box::into_raw(Box::new(h));
+    let mut z = Zval::new();
+    // SAFETY: zend_register_resource takes ownership of nothing but the
+    // pointer value; it returns a new resource with refcount 1 in the
+    // request's resource list. The zval takes that reference (set_resource
+    // does not add one), and the engine calls pool_dtor, which frees the
+    // box, when the last reference goes or the request ends.
+    unsafe {
+        let res = zend_register_resource(raw.cast(), LE_POOL.load(Ordering::Acquire));
+        z.set_resource(res);
+    }
+    z
+}
+
+/// The pool held by a "memcache connection" resource zval; None for any
+/// other value.
+pub fn zval_pool(z: &Zval) -> Option<Handle> {
+    let res = z.resource()?;
+    // SAFETY: `resource()` returned the live resource of a live zval; a
+    // resource of our type carries a Box<Handle> (or null once destroyed).
+    unsafe {
+        if (*res).type_ != LE_POOL.load(Ordering::Acquire) || (*res).ptr.is_null() {
+            return None;
+        }
+        Some((*(*res).ptr.cast::<Handle>()).clone())
+    }
+}
+
+/// Property `name` of `obj` as the engine stores it (dynamic or declared),
+/// references and indirections resolved; None when the object has no such
+/// property. Reads the property table directly, so a missing property
+/// raises no "Undefined property" warning and no `__get` runs.
+pub fn property<'a>(obj: &'a ZendObject, name: &str) -> Option<&'a Zval> {
+    let props = obj.get_properties().ok()?;
+    let z = props.get(name)?;
+    let z = if z.is_indirect() { z.indirect()? } else { z };
+    // An unset declared property is an UNDEF slot.
+    if z.get_type() == ext_php_rs::flags::DataType::Undef {
         return None;
     }
-    // SAFETY: objects whose handlers are `T`'s were allocated by `T`'s
-    // create_object handler as a `ZendClassObject<T>` (`#[repr(C)]`), whose
-    // `std` field sits `handlers.offset` bytes from its start (ext-php-rs
-    // sets `offset` to exactly that, and the engine relies on it to free the
-    // object). `obj` is a live, exclusively borrowed object, so the
-    // containing struct is too, for the same lifetime.
-    let this: &mut ZendClassObject<T> = unsafe {
-        let offset = (*obj.handlers).offset as usize;
-        &mut *ptr::from_mut(obj).cast::<u8>().sub(offset).cast::<ZendClassObject<T>>()
-    };
-    if this.obj.is_none() {
-        this.obj = Some(init());
+    Some(z.dereference())
+}
+
+/// Sets property `name` of `obj` (creating a dynamic property if needed).
+/// The engine's write handler may run user code (a subclass's `__set`),
+/// so this goes through [`super::engine::call`]. Ok(false) when the engine
+/// refused the write (e.g. a readonly property).
+pub fn set_property(obj: &mut ZendObject, name: &str, value: Zval) -> Result<bool, super::engine::Bailout> {
+    super::engine::call(|| obj.set_property(name, value).is_ok())
+}
+
+/// The type of `z` as the engine's own argument errors name it
+/// (`zend_zval_type_name`: the class name for objects on PHP 8.2, "int",
+/// "string", "null", ...).
+pub fn type_name(z: &Zval) -> String {
+    // SAFETY: zend_zval_type_name only reads the zval and returns a pointer
+    // to a static string or to the class name, live while the zval is.
+    unsafe {
+        let p = zend_zval_type_name(ptr::from_ref(z).cast());
+        if p.is_null() {
+            return "mixed".into();
+        }
+        String::from_utf8_lossy(super::cstr_bytes(p)).into_owned()
     }
-    this.obj.as_mut()
+}
+
+/// Throws the engine's ArgumentCountError "Wrong parameter count for
+/// Class::method()" for the function being called.
+pub fn wrong_param_count() {
+    // SAFETY: called from inside one of our function handlers, where the
+    // engine's current execute data names the function; it only throws.
+    unsafe { zend_wrong_param_count() }
 }

@@ -13,10 +13,14 @@
 //!   owns may be live on the stack when it does.
 
 pub mod api_object;
+pub mod engine;
 pub mod ini;
+pub mod log;
 pub mod module;
 pub mod session_module;
 pub mod sys;
+pub mod var;
+pub mod zpp;
 
 use std::any::Any;
 use std::ffi::CStr;

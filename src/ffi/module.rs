@@ -18,12 +18,17 @@ extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
         super::install_quiet_panic_hook();
         super::register_fork_handler();
         super::ini::register(module_number);
+        super::api_object::register_resource_type(module_number);
         if let Some(startup) = STARTUP.get() {
             ext_php_rs::internal::ext_php_rs_startup();
             if let Err(e) = startup.lock().startup(ty, module_number) {
                 warn(&format!("memcache: could not register classes and constants: {e}"));
                 return FAILURE;
             }
+        }
+        if let Err(e) = crate::api::classes::register() {
+            warn(&format!("memcache: could not register the Memcache classes: {e}"));
+            return FAILURE;
         }
         if !super::session_module::register() {
             warn("memcache: could not register the 'memcache' session save handler with the session extension");

@@ -12,7 +12,9 @@
 //!
 //! The state is keyed by the server's endpoint (`tcp://host:port`,
 //! `unix:///path`), so every pool naming the same daemon shares what is known
-//! about it.
+//! about it. The Memcache API's non-persistent servers are the exception
+//! ([`private_slot`]): as with pecl memcache, each has state of its own for
+//! the life of its object's pool.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -89,6 +91,11 @@ struct Registry {
     ids: HashMap<String, usize>,
     names: Vec<String>,
     states: Vec<ServerState>,
+    /// Per state: true for a private slot (not found by id, not listed in
+    /// the statistics).
+    private: Vec<bool>,
+    /// Released private slots, reused by the next [`private_slot`].
+    free: Vec<usize>,
 }
 
 thread_local! {
@@ -139,8 +146,47 @@ pub fn slot(id: &str) -> Slot {
         r.ids.insert(id.to_string(), i);
         r.names.push(id.to_string());
         r.states.push(ServerState::default());
+        r.private.push(false);
         Slot(i)
     })
+}
+
+/// A slot of its own for one server (named `id` in messages), shared with
+/// no other pool and not found by [`slot`]: the Memcache API's
+/// non-persistent servers. Give it back with [`release`].
+pub fn private_slot(id: &str) -> Slot {
+    SERVERS.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(i) = r.free.pop() {
+            r.names[i] = id.to_string();
+            r.states[i] = ServerState::default();
+            return Slot(i);
+        }
+        let i = r.states.len();
+        r.names.push(id.to_string());
+        r.states.push(ServerState::default());
+        r.private.push(true);
+        Slot(i)
+    })
+}
+
+/// Gives a [`private_slot`] back: its connection closes, its state is
+/// forgotten and the slot is reused. Shared slots are never released.
+pub fn release(slot: Slot) {
+    // try_with: a pool dropped while the thread exits finds the registry gone.
+    let _ = SERVERS.try_with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else { return };
+        let Slot(i) = slot;
+        if r.private.get(i) == Some(&true) && !r.free.contains(&i) {
+            r.states[i] = ServerState::default();
+            r.free.push(i);
+        }
+    });
+}
+
+/// Forgets that the server is down (setServerParams() with status true).
+pub fn clear_down(id: impl ServerKey) {
+    with_state(id, |s| s.down_until = None);
 }
 
 fn with_state<T>(key: impl ServerKey, f: impl FnOnce(&mut ServerState) -> T) -> T {
@@ -212,7 +258,10 @@ pub fn mark_failed(id: impl ServerKey, retry_interval: Duration, error: &str) {
         s.probe = None;
         s.stats.failures += 1;
         s.last_error = Some(error.to_string());
-        s.down_until = Some(Instant::now() + retry_interval);
+        // A retry_interval too large for the clock (pecl's -1: never retry)
+        // keeps the server down for as long as the process lives.
+        let now = Instant::now();
+        s.down_until = now.checked_add(retry_interval).or_else(|| now.checked_add(Duration::from_secs(100 * 365 * 86_400)));
         s.degraded_warned = false;
     });
 }
@@ -267,7 +316,9 @@ pub fn snapshot() -> Vec<(String, Option<Duration>, Option<String>, ServerStats)
             .names
             .iter()
             .zip(r.states.iter())
-            .map(|(id, s)| {
+            .zip(r.private.iter())
+            .filter(|(_, private)| !**private)
+            .map(|((id, s), _)| {
                 let down = s.down_until.filter(|t| *t > now).map(|t| t - now);
                 (id.clone(), down, s.last_error.clone(), s.stats.clone())
             })

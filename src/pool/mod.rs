@@ -33,14 +33,14 @@ pub struct Server {
 }
 
 impl Server {
-    fn new(spec: ServerSpec) -> Server {
+    fn new(spec: ServerSpec, slot: Option<health::Slot>) -> Server {
         let endpoint = spec.endpoint.clone();
         let id = match &endpoint {
             Endpoint::Tcp { host, port } if host.contains(':') => format!("tcp://[{host}]:{port}"),
             Endpoint::Tcp { host, port } => format!("tcp://{host}:{port}"),
             Endpoint::Unix { path } => format!("unix://{}", path.display()),
         };
-        let slot = health::slot(&id);
+        let slot = slot.unwrap_or_else(|| health::slot(&id));
         Server { spec, endpoint, id, slot }
     }
 }
@@ -121,7 +121,23 @@ pub struct Pool {
 
 impl Pool {
     pub fn new(specs: Vec<ServerSpec>, strategy: Strategy, hash_fn: HashFunction) -> Result<Pool, RingError> {
-        let servers: Vec<Server> = specs.into_iter().map(Server::new).collect();
+        Pool::with_slots(specs, &[], strategy, hash_fn)
+    }
+
+    /// A pool whose server `i` keeps its state in `slots[i]` when that is
+    /// given (a [`health::private_slot`]), else in the state shared by every
+    /// pool naming the same daemon.
+    pub fn with_slots(
+        specs: Vec<ServerSpec>,
+        slots: &[Option<health::Slot>],
+        strategy: Strategy,
+        hash_fn: HashFunction,
+    ) -> Result<Pool, RingError> {
+        let servers: Vec<Server> = specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, spec)| Server::new(spec, slots.get(i).copied().flatten()))
+            .collect();
         let nodes: Vec<RingNode> = servers
             .iter()
             .map(|s| RingNode { name: &s.spec.ring_name, weight: s.spec.weight })
