@@ -44,51 +44,51 @@ session_id("ini401"); var_dump(session_start(), $_SESSION);',
 ?>
 --EXPECT--
 memcache.session_redundancy="0": ini_set false, still true
-  ini_set(): memcache.session_redundancy must be a whole number from 1 to 4294967295, got '0'
+  ini_set(): memcache.session_redundancy must be a positive integer ('0' given)
 memcache.session_redundancy="-1": ini_set false, still true
-  ini_set(): memcache.session_redundancy must be a whole number from 1 to 4294967295, got '-1'
+  ini_set(): memcache.session_redundancy must be a positive integer ('-1' given)
 memcache.session_redundancy="two": ini_set false, still true
-  ini_set(): memcache.session_redundancy must be a whole number from 1 to 4294967295, got 'two'
+  ini_set(): memcache.session_redundancy must be a positive integer ('two' given)
 memcache.redundancy="0": ini_set false, still true
-  ini_set(): memcache.redundancy must be a whole number from 1 to 4294967295, got '0'
+  ini_set(): memcache.redundancy must be a positive integer ('0' given)
 memcache.lock_timeout="0": ini_set false, still true
-  ini_set(): memcache.lock_timeout must be a whole number of seconds from 1 to 4294967295, got '0'
+  ini_set(): memcache.lock_timeout must be a positive integer ('0' given)
 memcache.lock_timeout="-5": ini_set false, still true
-  ini_set(): memcache.lock_timeout must be a whole number of seconds from 1 to 4294967295, got '-5'
+  ini_set(): memcache.lock_timeout must be a positive integer ('-5' given)
 memcache.lock_timeout="99999999999": ini_set false, still true
-  ini_set(): memcache.lock_timeout must be a whole number of seconds from 1 to 4294967295, got '99999999999'
+  ini_set(): memcache.lock_timeout must be a positive integer ('99999999999' given)
 memcache.lock_timeout="1e3": ini_set false, still true
-  ini_set(): memcache.lock_timeout must be a whole number of seconds from 1 to 4294967295, got '1e3'
+  ini_set(): memcache.lock_timeout must be a positive integer ('1e3' given)
 memcache.max_failover_attempts="0": ini_set false, still true
-  ini_set(): memcache.max_failover_attempts must be a whole number from 1 to 4294967295, got '0'
+  ini_set(): memcache.max_failover_attempts must be a positive integer ('0' given)
 memcache.default_port="0": ini_set false, still true
-  ini_set(): memcache.default_port must be a port number from 1 to 65535, got '0'
+  ini_set(): memcache.default_port must be a port number from 1 to 65535 ('0' given)
 memcache.default_port="65536": ini_set false, still true
-  ini_set(): memcache.default_port must be a port number from 1 to 65535, got '65536'
+  ini_set(): memcache.default_port must be a port number from 1 to 65535 ('65536' given)
 memcache.default_port="-1": ini_set false, still true
-  ini_set(): memcache.default_port must be a port number from 1 to 65535, got '-1'
+  ini_set(): memcache.default_port must be a port number from 1 to 65535 ('-1' given)
 memcache.chunk_size="0": ini_set false, still true
-  ini_set(): memcache.chunk_size must be a whole number of bytes from 1 to 4294967295, got '0'
+  ini_set(): memcache.chunk_size must be a positive integer ('0' given)
 memcache.compress_threshold="-1": ini_set false, still true
-  ini_set(): memcache.compress_threshold must be a whole number of bytes from 0 to 4294967295, got '-1'
+  ini_set(): memcache.compress_threshold must be a positive integer ('-1' given)
 memcache.hash_strategy="bogus": ini_set false, still true
-  ini_set(): memcache.hash_strategy must be 'consistent' or 'standard', got 'bogus'
+  ini_set(): memcache.hash_strategy must be in set {standard, consistent} ('bogus' given)
 memcache.hash_strategy="": ini_set false, still true
-  ini_set(): memcache.hash_strategy must be 'consistent' or 'standard', got ''
+  ini_set(): memcache.hash_strategy must be in set {standard, consistent} ('' given)
 memcache.hash_function="md5": ini_set false, still true
-  ini_set(): memcache.hash_function must be 'crc32' or 'fnv', got 'md5'
+  ini_set(): memcache.hash_function must be in set {crc32, fnv} ('md5' given)
 memcache.protocol="udp": ini_set false, still true
-  ini_set(): memcache.protocol must be 'ascii' or 'binary', got 'udp'
+  ini_set(): memcache.protocol must be in set {ascii, binary} ('udp' given)
 memcache.select_api="epoll": ini_set false, still true
-  ini_set(): memcache.select_api must be 'select' or 'poll', got 'epoll'
+  ini_set(): memcache.select_api must be in set {select, poll} ('epoll' given)
 bool(true)
 bool(true)
 
-Warning: PHP Startup: memcache.hash_strategy must be 'consistent' or 'standard', got 'random' in Unknown on line 0
+Warning: PHP Startup: memcache.hash_strategy must be in set {standard, consistent} ('random' given) in Unknown on line 0
 
-Warning: PHP Startup: memcache.session_redundancy must be a whole number from 1 to 4294967295, got '0' in Unknown on line 0
+Warning: PHP Startup: memcache.session_redundancy must be a positive integer ('0' given) in Unknown on line 0
 
-Warning: PHP Startup: memcache.lock_timeout must be a whole number of seconds from 1 to 4294967295, got '-1' in Unknown on line 0
+Warning: PHP Startup: memcache.lock_timeout must be a positive integer ('-1' given) in Unknown on line 0
 2 15 consistent
 bool(true)
 array(1) {

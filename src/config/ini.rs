@@ -182,14 +182,11 @@ impl fmt::Display for IniError {
                 value,
                 expected,
             } => {
-                write!(f, "{entry} must be {expected}, got '{}'", escape(value))
+                write!(f, "{entry} must be {expected} ('{}' given)", escape(value))
             }
             IniError::DotInPrefix { entry, value } => {
-                write!(
-                    f,
-                    "{entry} must not contain a dot ('.'), got '{}'",
-                    escape(value)
-                )
+                let _ = value;
+                write!(f, "{entry} cannot have dot inside (.)")
             }
             IniError::Unknown { entry } => write!(f, "unknown ini entry '{}'", escape(entry)),
         }
@@ -213,10 +210,14 @@ fn escape(s: &str) -> String {
     out
 }
 
-const POSITIVE: &str = "a whole number from 1 to 4294967295";
-const POSITIVE_SECONDS: &str = "a whole number of seconds from 1 to 4294967295";
-const POSITIVE_BYTES: &str = "a whole number of bytes from 1 to 4294967295";
-const NON_NEGATIVE_BYTES: &str = "a whole number of bytes from 0 to 4294967295";
+// pecl memcache's own wording ("memcache.redundancy must be a positive
+// integer ('0' given)"); scripts and log filters written against pecl see
+// the same messages. (pecl words compress_threshold, which may be 0, the
+// same way.)
+const POSITIVE: &str = "a positive integer";
+const POSITIVE_SECONDS: &str = POSITIVE;
+const POSITIVE_BYTES: &str = POSITIVE;
+const NON_NEGATIVE_BYTES: &str = POSITIVE;
 const PORT: &str = "a port number from 1 to 65535";
 
 impl Settings {
@@ -247,7 +248,7 @@ impl Settings {
                     value,
                     &[("ascii", Protocol::Ascii), ("binary", Protocol::Binary)],
                 )
-                .ok_or_else(|| invalid("memcache.protocol", "'ascii' or 'binary'"))?
+                .ok_or_else(|| invalid("memcache.protocol", "in set {ascii, binary}"))?
             }
             "memcache.hash_strategy" => {
                 self.hash_strategy = match_word(
@@ -257,12 +258,12 @@ impl Settings {
                         ("standard", HashStrategy::Standard),
                     ],
                 )
-                .ok_or_else(|| invalid("memcache.hash_strategy", "'consistent' or 'standard'"))?
+                .ok_or_else(|| invalid("memcache.hash_strategy", "in set {standard, consistent}"))?
             }
             "memcache.hash_function" => {
                 self.hash_function =
                     match_word(value, &[("crc32", HashFn::Crc32), ("fnv", HashFn::Fnv)])
-                        .ok_or_else(|| invalid("memcache.hash_function", "'crc32' or 'fnv'"))?
+                        .ok_or_else(|| invalid("memcache.hash_function", "in set {crc32, fnv}"))?
             }
             "memcache.redundancy" => {
                 self.redundancy =
@@ -285,7 +286,7 @@ impl Settings {
                     value,
                     &[("select", SelectApi::Select), ("poll", SelectApi::Poll)],
                 )
-                .ok_or_else(|| invalid("memcache.select_api", "'select' or 'poll'"))?
+                .ok_or_else(|| invalid("memcache.select_api", "in set {select, poll}"))?
             }
             "memcache.session_save_path" => self.session_save_path = non_empty(value),
             "memcache.session_prefix_static_key" => {
@@ -697,7 +698,7 @@ mod tests {
             "99999999999999999999",
         ] {
             let msg = refused("memcache.max_failover_attempts", v);
-            assert!(msg.contains("from 1 to 4294967295"), "{msg}");
+            assert_eq!(msg, format!("memcache.max_failover_attempts must be a positive integer ('{v}' given)"));
         }
     }
 
@@ -720,7 +721,7 @@ mod tests {
             let msg = refused("memcache.default_port", v);
             assert_eq!(
                 msg,
-                format!("memcache.default_port must be a port number from 1 to 65535, got '{v}'")
+                format!("memcache.default_port must be a port number from 1 to 65535 ('{v}' given)")
             );
         }
     }
@@ -756,7 +757,7 @@ mod tests {
             let msg = refused("memcache.protocol", v);
             assert_eq!(
                 msg,
-                format!("memcache.protocol must be 'ascii' or 'binary', got '{v}'")
+                format!("memcache.protocol must be in set {{ascii, binary}} ('{v}' given)")
             );
         }
     }
@@ -776,7 +777,7 @@ mod tests {
         );
         assert_eq!(
             refused("memcache.hash_strategy", "bogus"),
-            "memcache.hash_strategy must be 'consistent' or 'standard', got 'bogus'"
+            "memcache.hash_strategy must be in set {standard, consistent} ('bogus' given)"
         );
         refused("memcache.hash_strategy", "");
     }
@@ -796,7 +797,7 @@ mod tests {
         );
         assert_eq!(
             refused("memcache.hash_function", "md5"),
-            "memcache.hash_function must be 'crc32' or 'fnv', got 'md5'"
+            "memcache.hash_function must be in set {crc32, fnv} ('md5' given)"
         );
         refused("memcache.hash_function", "");
     }
@@ -857,7 +858,7 @@ mod tests {
         );
         for v in ["-1", "abc", " ", "0 ", "4294967296"] {
             let msg = refused("memcache.compress_threshold", v);
-            assert!(msg.contains("from 0 to"), "{msg}");
+            assert!(msg.contains("must be a positive integer"), "{msg}");
         }
     }
 
@@ -870,7 +871,7 @@ mod tests {
         assert_eq!(applied("memcache.lock_timeout", "\t7").lock_timeout, 7);
         for v in ["0", "-1", "abc", "", "7 ", "7\n", "1.5", "-0"] {
             let msg = refused("memcache.lock_timeout", v);
-            assert!(msg.contains("seconds from 1"), "{msg}");
+            assert_eq!(msg, format!("memcache.lock_timeout must be a positive integer ('{}' given)", escape(v)));
         }
     }
 
@@ -928,7 +929,7 @@ mod tests {
         );
         assert_eq!(
             refused("memcache.session_prefix_static_key", "a.b"),
-            "memcache.session_prefix_static_key must not contain a dot ('.'), got 'a.b'"
+            "memcache.session_prefix_static_key cannot have dot inside (.)"
         );
     }
 
@@ -943,7 +944,7 @@ mod tests {
         );
         assert_eq!(
             refused("memcache.prefix_static_key", "x."),
-            "memcache.prefix_static_key must not contain a dot ('.'), got 'x.'"
+            "memcache.prefix_static_key cannot have dot inside (.)"
         );
         let mut s = applied("memcache.prefix_static_key", "AP_");
         assert!(s.apply("memcache.prefix_static_key", ".").is_err());
@@ -1113,7 +1114,7 @@ mod tests {
         let msg = refused("memcache.protocol", "a\nb");
         assert_eq!(
             msg,
-            "memcache.protocol must be 'ascii' or 'binary', got 'a\\nb'"
+            "memcache.protocol must be in set {ascii, binary} ('a\\nb' given)"
         );
     }
 }
