@@ -1,14 +1,13 @@
 --TEST--
-hardening: malformed session.save_path entries (bad scheme, empty host, port 0 / > 65535, weight 0, negative timeout, stray commas, garbage query strings, ...) fail session_start() with one warning naming the entry and the fault; no crash, and a session stored before is intact
+hardening: session.save_path entries pecl memcache refuses too (tls:// before TLS support, empty host, port > 65535, weight 0, timeout <= 0, no server, bad IPv6 or unix paths, ...) fail session_start() with one warning naming the entry and the fault; servers that can never answer (port 0, port 11 from "11x") fail at connect with a warning naming the server; no crash, and a session stored before is intact (what pecl accepts: 600_save_path_lenient)
 --SKIPIF--
-<?php require __DIR__ . '/config.inc'; mc_skip_under_pecl('our messages (pecl crashes on some of these paths, accepts others silently)'); ?>
+<?php require __DIR__ . '/config.inc'; mc_skip_under_pecl('our messages (pecl crashes on some of these paths, refuses the others without a word)'); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';
 mc_flush_all();
 $good = 'tcp://127.0.0.1:' . MC_PORT1;
 $cases = [
-    'bad scheme'              => 'http://127.0.0.1:' . MC_PORT1,
     'tls scheme'              => 'tls://127.0.0.1:' . MC_PORT1,
     'empty host'              => 'tcp://:' . MC_PORT1,
     'empty host, no scheme'   => ':' . MC_PORT1,
@@ -18,22 +17,14 @@ $cases = [
     'port missing after :'    => 'tcp://127.0.0.1:',
     'weight 0'                => "$good?weight=0",
     'weight negative'         => "$good?weight=-1",
-    'weight garbage'          => "$good?weight=2abc",
     'timeout negative'        => "$good?timeout=-1",
     'timeout 0'               => "$good?timeout=0",
-    'timeout garbage'         => "$good?timeout=1s",
-    'retry_interval negative' => "$good?retry_interval=-5",
-    'udp_port > 65535'        => "$good?udp_port=70000",
-    'persistent garbage'      => "$good?persistent=maybe",
     'query: weight no value'  => "$good?&&weight&timeout=1",
     'only commas'             => ',, ,,',
     'second server bad'       => "$good, tcp://127.0.0.1:99999",
     'unbracketed IPv6'        => '::1:' . MC_PORT1,
     'unclosed IPv6 bracket'   => 'tcp://[::1:' . MC_PORT1,
     'junk after IPv6'         => 'tcp://[::1]x' . MC_PORT1,
-    'user:password@'          => 'tcp://user:pw@127.0.0.1:' . MC_PORT1,
-    'path after host:port'    => "$good/db0",
-    'fragment'                => "$good#frag",
     'unix: no path'           => 'unix://',
     'unix: relative path'     => 'unix:relative.sock',
     'control byte in host'    => "tcp://127.0.0.1\x01:" . MC_PORT1,
@@ -41,6 +32,8 @@ $cases = [
 $code = '
 $W = [];
 set_error_handler(function ($no, $msg) use (&$W) { $W[] = $msg; return true; });
+// a server without a port gets memcache.default_port: one where nothing listens
+ini_set("memcache.default_port", ' . MC_DEAD_PORT . ');
 session_id("keep400"); session_start(); $_SESSION["v"] = "kept"; session_write_close();
 foreach (' . var_export($cases, true) . ' as $label => $path) {
     ini_set("session.save_path", $path);
@@ -75,9 +68,6 @@ echo "daemon still holds the session: ", json_encode(mc_get(MC_PORT1, 'keep400')
 echo "nothing stored for the bad id: ", json_encode(mc_holders('bad400') === []), "\n";
 ?>
 --EXPECT--
-[bad scheme] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'http://127.0.0.1:11311'): unsupported scheme 'http://'; use tcp://host:port, host:port or unix:///path/to/socket; the whole path was 'http://127.0.0.1:11311'
-  session_start(): Failed to initialize storage module: memcache (path: http://127.0.0.1:11311)
 [tls scheme] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tls://127.0.0.1:11311'): unsupported scheme 'tls://'; use tcp://host:port, host:port or unix:///path/to/socket; the whole path was 'tls://127.0.0.1:11311'
   session_start(): Failed to initialize storage module: memcache (path: tls://127.0.0.1:11311)
@@ -88,44 +78,29 @@ echo "nothing stored for the bad id: ", json_encode(mc_holders('bad400') === [])
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 ':11311'): the host name is missing; expected host:port; the whole path was ':11311'
   session_start(): Failed to initialize storage module: memcache (path: :11311)
 [port 0] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:0'): port must be a number from 1 to 65535, got '0'; the whole path was 'tcp://127.0.0.1:0'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:0)
+  session_start(): cannot read session 'bad400': no memcached server answered: server 127.0.0.1:0 failed: connect failed: Connection refused (os error 111)
+  session_start(): Failed to read session data: memcache (path: tcp://127.0.0.1:0)
 [port 65536] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:65536'): port must be a number from 1 to 65535, got '65536'; the whole path was 'tcp://127.0.0.1:65536'
+  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:65536'): port must be a number from 0 to 65535, got '65536'; the whole path was 'tcp://127.0.0.1:65536'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:65536)
 [port not a number] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11x'): port must be a number from 1 to 65535, got '11x'; the whole path was 'tcp://127.0.0.1:11x'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11x)
+  session_start(): cannot read session 'bad400': no memcached server answered: server 127.0.0.1:11 failed: connect failed: Connection refused (os error 111)
+  session_start(): Failed to read session data: memcache (path: tcp://127.0.0.1:11x)
 [port missing after :] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:'): the port after ':' is missing; give a number from 1 to 65535 or drop the ':'; the whole path was 'tcp://127.0.0.1:'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:)
+  session_start(): cannot read session 'bad400': no memcached server answered: server 127.0.0.1:11360 failed: connect failed: Connection refused (os error 111)
+  session_start(): Failed to read session data: memcache (path: tcp://127.0.0.1:)
 [weight 0] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?weight=0'): weight must be a whole number from 1 to 65535, got '0'; the whole path was 'tcp://127.0.0.1:11311?weight=0'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?weight=0)
 [weight negative] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?weight=-1'): weight must be a whole number from 1 to 65535, got '-1'; the whole path was 'tcp://127.0.0.1:11311?weight=-1'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?weight=-1)
-[weight garbage] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?weight=2abc'): weight must be a whole number from 1 to 65535, got '2abc'; the whole path was 'tcp://127.0.0.1:11311?weight=2abc'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?weight=2abc)
 [timeout negative] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?timeout=-1'): timeout must be a number of seconds greater than 0, e.g. 1 or 0.5, got '-1'; the whole path was 'tcp://127.0.0.1:11311?timeout=-1'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?timeout=-1)
 [timeout 0] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?timeout=0'): timeout must be a number of seconds greater than 0, e.g. 1 or 0.5, got '0'; the whole path was 'tcp://127.0.0.1:11311?timeout=0'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?timeout=0)
-[timeout garbage] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?timeout=1s'): timeout must be a number of seconds greater than 0, e.g. 1 or 0.5, got '1s'; the whole path was 'tcp://127.0.0.1:11311?timeout=1s'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?timeout=1s)
-[retry_interval negative] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?retry_interval=-5'): retry_interval must be a whole number of seconds, 0 or more, got '-5'; the whole path was 'tcp://127.0.0.1:11311?retry_interval=-5'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?retry_interval=-5)
-[udp_port > 65535] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?udp_port=70000'): udp_port must be a port number from 0 to 65535 (0 = no UDP), got '70000'; the whole path was 'tcp://127.0.0.1:11311?udp_port=70000'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?udp_port=70000)
-[persistent garbage] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?persistent=maybe'): persistent must be 1 or 0 (or true/false, on/off, yes/no), got 'maybe'; the whole path was 'tcp://127.0.0.1:11311?persistent=maybe'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?persistent=maybe)
 [query: weight no value] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311?&&weight&timeout=1'): weight must be a whole number from 1 to 65535, got ''; the whole path was 'tcp://127.0.0.1:11311?&&weight&timeout=1'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311?&&weight&timeout=1)
@@ -133,7 +108,7 @@ echo "nothing stored for the bad id: ", json_encode(mc_holders('bad400') === [])
   session_start(): Failed to parse session.save_path ',, ,,': it names no memcached server; list servers separated by commas, e.g. 'tcp://127.0.0.1:11211, tcp://127.0.0.2:11211'
   session_start(): Failed to initialize storage module: memcache (path: ,, ,,)
 [second server bad] start=false
-  session_start(): Failed to parse session.save_path (error at offset 23, server 2 'tcp://127.0.0.1:99999'): port must be a number from 1 to 65535, got '99999'; the whole path was 'tcp://127.0.0.1:11311, tcp://127.0.0.1:99999'
+  session_start(): Failed to parse session.save_path (error at offset 23, server 2 'tcp://127.0.0.1:99999'): port must be a number from 0 to 65535, got '99999'; the whole path was 'tcp://127.0.0.1:11311, tcp://127.0.0.1:99999'
   session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311, tcp://127.0.0.1:99999)
 [unbracketed IPv6] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 '::1:11311'): '::1:11311' has more than one ':'; write an IPv6 address in brackets (tcp://[::1]:11211) and a URL as tcp://host:port; the whole path was '::1:11311'
@@ -144,15 +119,6 @@ echo "nothing stored for the bad id: ", json_encode(mc_holders('bad400') === [])
 [junk after IPv6] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://[::1]x11311'): unexpected 'x11311' after the IPv6 address; expected ':port' or nothing; the whole path was 'tcp://[::1]x11311'
   session_start(): Failed to initialize storage module: memcache (path: tcp://[::1]x11311)
-[user:password@] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://user:pw@127.0.0.1:11311'): 'user@' / 'user:password@' is not supported: memcached has no login in this protocol; the whole path was 'tcp://user:pw@127.0.0.1:11311'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://user:pw@127.0.0.1:11311)
-[path after host:port] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311/db0'): unexpected path '/db0' after host:port; a TCP server takes no path; the whole path was 'tcp://127.0.0.1:11311/db0'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311/db0)
-[fragment] start=false
-  session_start(): Failed to parse session.save_path (error at offset 0, server 1 'tcp://127.0.0.1:11311#frag'): unexpected '#frag'; a server URL takes no '#' fragment; the whole path was 'tcp://127.0.0.1:11311#frag'
-  session_start(): Failed to initialize storage module: memcache (path: tcp://127.0.0.1:11311#frag)
 [unix: no path] start=false
   session_start(): Failed to parse session.save_path (error at offset 0, server 1 'unix://'): the unix socket path is missing; expected unix:///path/to/memcached.sock; the whole path was 'unix://'
   session_start(): Failed to initialize storage module: memcache (path: unix://)

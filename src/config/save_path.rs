@@ -21,25 +21,45 @@
 //!   here it is an error.
 //! * `tcp://host:port`, `host:port`, `//host:port` and `tcp://[v6]:port` are
 //!   TCP servers. pecl ignores the scheme of non-unix URLs entirely (`udp://`,
-//!   `http://` ... all mean TCP); we accept `tcp` and `udp` (the latter still
-//!   meaning TCP, as in pecl, so such a config keeps working) and refuse
-//!   other schemes instead of silently using plain TCP for e.g. `tls://`.
+//!   `http://` ... all mean TCP); so do we, saying so in a warning, except
+//!   for `tls://` and `ssl://`, which are refused rather than silently
+//!   sending plain text to a server that expects TLS.
 //! * `unix:///path`, `unix:/path`, `file:///path` and `file:/path` are unix
 //!   sockets; a trailing `:0` is dropped from the path. pecl names such a
 //!   server `unix:///path` with port 0, so its ring name is
 //!   `unix:///path:0` (verified by where pecl stores sessions).
-//! * A TCP URL without a port: pecl connects to port 0 and fails every
-//!   request, so no working pecl config has one; we use `default_port` for
-//!   the connection and the ring name. A bare `host` and `[v6]:port` without
-//!   a scheme are refused by pecl; we accept them (the documented syntax).
-//! * Query parameters are matched case-sensitively as pecl does, the last of
-//!   a repeated one wins, and unknown names are ignored exactly like pecl
-//!   ignores them (refusing them would break configs pecl accepts; treating
-//!   `Weight` as `weight` would move keys to other servers than pecl's).
-//!   Values pecl would quietly turn into something else (`weight=abc` is 0 for
-//!   pecl, `weight=2abc` is 2, `udp_port=70000` wraps) are errors here.
-//! * pecl accepts `timeout`/`weight` <= 0 only to fail later (and segfaults on
-//!   `unix:...?weight=0`); both are errors here.
+//! * A TCP URL without a port (or with an empty one, `host:`): pecl connects
+//!   to port 0 and fails every request, so no working pecl config has one;
+//!   we use `default_port` for the connection and the ring name. A bare
+//!   `host` and `[v6]:port` without a scheme are refused by pecl; we accept
+//!   them (the documented syntax).
+//!
+//! Leniency: a save path pecl accepts must keep working after the swap,
+//! because refusing it fails every session_start() and logs every user out.
+//! Where pecl silently drops or reinterprets part of a server URL, we do
+//! the same and return a note ([`Ignored`]) that the session handler turns
+//! into a warning naming exactly what was ignored:
+//! * a query parameter value with trailing text reads as its leading number,
+//!   as PHP's conversions read it (`udp_port=0;tcp://...` is 0, `weight=2abc`
+//!   is 2, `timeout=1s` is 1) — pecl's test suite relies on this;
+//! * digits after the port's colon followed by other text (`host:11211x`)
+//!   give that port; port 0 is accepted (no daemon can listen there: the
+//!   server never answers, as with pecl);
+//! * a path, a fragment and `user:password@` are ignored (the password is
+//!   not repeated in the warning);
+//! * unknown parameters are ignored (names are matched case-sensitively as
+//!   pecl does, so `Weight` is unknown: treating it as `weight` would move
+//!   keys to other servers than pecl's); the last of a repeated one wins;
+//! * `persistent` takes 1/0, true/false, on/off, yes/no by their meaning and
+//!   anything else as on (pecl: every string but "" and "0" is on);
+//!   `udp_port` outside 0..65535 is ignored (sessions never use UDP);
+//!   a negative `retry_interval` means "never retry a failed server", as in
+//!   pecl.
+//!
+//! What pecl refuses stays an error, with a message an operator can act on:
+//! no server at all (pecl crashes), a port over 65535 or a URL PHP cannot
+//! parse (`tcp://:11211`), `weight` or `timeout` that is not above 0 (pecl
+//! fails the session without a word).
 //!
 //! The parser is total: any `&str` gives `Ok` or `Err`, never a panic.
 
@@ -102,20 +122,12 @@ pub enum Problem {
     UnbracketedIpv6 { host: String },
     /// `[` without `]`, or bracket contents that are not an IPv6 address.
     BadIpv6 { host: String },
-    /// `host:` with nothing after the colon.
-    MissingPort,
-    /// Not a number from 1 to 65535.
+    /// No digits, or a number over 65535.
     BadPort { port: String },
     /// Text after `]` that is not `:port`.
     JunkAfterIpv6 { junk: String },
     /// A host with a character no host name has (`[`, `]`, a control byte...).
     BadHost { host: String },
-    /// `user:pass@host`: memcached has no such login; pecl silently drops it.
-    UserInfo,
-    /// `tcp://host:port/something`.
-    UnexpectedPath { path: String },
-    /// `#...`: pecl drops it silently.
-    Fragment { fragment: String },
     /// `unix://` / `unix:` with no path.
     MissingUnixPath,
     /// `unix:relative/path` or `unix://host/path`.
@@ -155,11 +167,8 @@ impl fmt::Display for Problem {
                 "'{}' is not a valid bracketed IPv6 address, e.g. [::1] or [fe80::1%eth0]",
                 Escaped(host)
             ),
-            Problem::MissingPort => {
-                write!(f, "the port after ':' is missing; give a number from 1 to 65535 or drop the ':'")
-            }
             Problem::BadPort { port } => {
-                write!(f, "port must be a number from 1 to 65535, got '{}'", Escaped(port))
+                write!(f, "port must be a number from 0 to 65535, got '{}'", Escaped(port))
             }
             Problem::JunkAfterIpv6 { junk } => write!(
                 f,
@@ -167,18 +176,6 @@ impl fmt::Display for Problem {
                 Escaped(junk)
             ),
             Problem::BadHost { host } => write!(f, "'{}' is not a valid host name", Escaped(host)),
-            Problem::UserInfo => write!(
-                f,
-                "'user@' / 'user:password@' is not supported: memcached has no login in this protocol"
-            ),
-            Problem::UnexpectedPath { path } => write!(
-                f,
-                "unexpected path '{}' after host:port; a TCP server takes no path",
-                Escaped(path)
-            ),
-            Problem::Fragment { fragment } => {
-                write!(f, "unexpected '#{}'; a server URL takes no '#' fragment", Escaped(fragment))
-            }
             Problem::MissingUnixPath => {
                 write!(f, "the unix socket path is missing; expected unix:///path/to/memcached.sock")
             }
@@ -272,14 +269,70 @@ fn is_separator(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b',')
 }
 
+/// Something a save path said that was ignored or reinterpreted, as pecl
+/// memcache ignores it (see the module docs), reported with
+/// [`Ignored::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// 1-based number of the server entry.
+    pub server: usize,
+    /// The entry as written (a `user:password@` replaced by `***@`).
+    pub entry: String,
+    /// What was ignored, and what is used instead.
+    pub what: String,
+}
+
+impl Ignored {
+    /// The warning, naming the setting the path came from.
+    pub fn message(&self, setting: &str) -> String {
+        format!(
+            "{setting}: server {} '{}': {} (pecl memcache ignores it too)",
+            self.server,
+            Escaped(&self.entry),
+            self.what
+        )
+    }
+}
+
 /// Parses a save path into its servers, in the order written (the order the
 /// standard strategy and failover rely on). Duplicates are kept, as in pecl.
 // The error is built at most once per session_start, and its fields are
 // public for callers that format their own message: not worth a Box.
 #[allow(clippy::result_large_err)]
+///
+/// What was ignored on the way goes to this thread's [`take_ignored`]
+/// queue: the session handler keeps its signature (servers or an error),
+/// and the FFI seam, which owns the error log, reports the notes after the
+/// handler returns.
 pub fn parse_save_path(path: &str, default_port: u16) -> Result<Vec<ServerSpec>, SavePathError> {
+    let (servers, ignored) = parse_save_path_lenient(path, default_port)?;
+    if !ignored.is_empty() {
+        IGNORED.with(|q| {
+            let mut q = q.borrow_mut();
+            // bounded: a caller that never drains cannot grow it forever
+            if q.len() < 64 {
+                q.extend(ignored);
+            }
+        });
+    }
+    Ok(servers)
+}
+
+thread_local! {
+    static IGNORED: std::cell::RefCell<Vec<Ignored>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What [`parse_save_path`] ignored since the last call, oldest first.
+pub fn take_ignored() -> Vec<Ignored> {
+    IGNORED.with(|q| std::mem::take(&mut *q.borrow_mut()))
+}
+
+/// [`parse_save_path`], also returning what was ignored on the way.
+#[allow(clippy::result_large_err)]
+pub fn parse_save_path_lenient(path: &str, default_port: u16) -> Result<(Vec<ServerSpec>, Vec<Ignored>), SavePathError> {
     let bytes = path.as_bytes();
     let mut servers = Vec::new();
+    let mut ignored = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         while i < bytes.len() && is_separator(bytes[i]) {
@@ -294,8 +347,15 @@ pub fn parse_save_path(path: &str, default_port: u16) -> Result<Vec<ServerSpec>,
         }
         // Separators are ASCII, so both ends are char boundaries.
         let entry = &path[start..i];
-        match parse_entry(entry, default_port) {
-            Ok(spec) => servers.push(spec),
+        let mut notes = Vec::new();
+        match parse_entry(entry, default_port, &mut notes) {
+            Ok(spec) => {
+                let shown = mask_userinfo(entry);
+                for what in notes {
+                    ignored.push(Ignored { server: servers.len() + 1, entry: shown.clone(), what });
+                }
+                servers.push(spec);
+            }
             Err(problem) => {
                 return Err(SavePathError {
                     setting: "session.save_path",
@@ -318,7 +378,21 @@ pub fn parse_save_path(path: &str, default_port: u16) -> Result<Vec<ServerSpec>,
             problem: Problem::NoServers,
         });
     }
-    Ok(servers)
+    Ok((servers, ignored))
+}
+
+/// `tcp://user:pw@host:1` -> `tcp://***@host:1`: a password does not go
+/// into a warning.
+fn mask_userinfo(entry: &str) -> String {
+    let (main, rest) = match entry.find(['?', '#']) {
+        Some(i) => (&entry[..i], &entry[i..]),
+        None => (entry, ""),
+    };
+    let auth_start = main.find("://").map_or(0, |i| i + 3);
+    match main[auth_start..].find('@') {
+        Some(at) => format!("{}***{}{rest}", &main[..auth_start], &main[auth_start + at..]),
+        None => entry.to_owned(),
+    }
 }
 
 /// Options of one entry, from its query string.
@@ -330,34 +404,34 @@ struct Options {
     udp_port: u16,
 }
 
-fn parse_entry(entry: &str, default_port: u16) -> Result<ServerSpec, Problem> {
+fn parse_entry(entry: &str, default_port: u16, notes: &mut Vec<String>) -> Result<ServerSpec, Problem> {
     let (entry, fragment) = split_once_char(entry, '#');
     if let Some(fragment) = fragment {
-        return Err(Problem::Fragment {
-            fragment: fragment.to_owned(),
-        });
+        notes.push(format!("ignored the fragment '#{}'", Escaped(fragment)));
     }
     let (main, query) = split_once_char(entry, '?');
-    let options = parse_query(query.unwrap_or(""))?;
+    let options = parse_query(query.unwrap_or(""), notes)?;
 
     if let Some(rest) = strip_prefix_ci(main, "unix:").or_else(|| strip_prefix_ci(main, "file:")) {
         return unix_server(rest, options);
     }
     let authority = if let Some(pos) = main.find("://") {
         let scheme = &main[..pos];
-        if scheme.eq_ignore_ascii_case("tcp") || scheme.eq_ignore_ascii_case("udp") {
-            &main[pos + 3..]
-        } else {
+        if scheme.eq_ignore_ascii_case("tls") || scheme.eq_ignore_ascii_case("ssl") || scheme.is_empty() {
             return Err(Problem::UnsupportedScheme {
                 scheme: scheme.to_owned(),
             });
         }
+        if !scheme.eq_ignore_ascii_case("tcp") && !scheme.eq_ignore_ascii_case("udp") {
+            notes.push(format!("ignored the scheme '{}://': the server is reached over TCP", Escaped(scheme)));
+        }
+        &main[pos + 3..]
     } else if let Some(rest) = main.strip_prefix("//") {
         rest
     } else {
         main
     };
-    tcp_server(authority, default_port, options)
+    tcp_server(authority, default_port, options, notes)
 }
 
 fn unix_server(rest: &str, options: Options) -> Result<ServerSpec, Problem> {
@@ -386,18 +460,20 @@ fn unix_server(rest: &str, options: Options) -> Result<ServerSpec, Problem> {
     })
 }
 
-fn tcp_server(authority: &str, default_port: u16, options: Options) -> Result<ServerSpec, Problem> {
-    if authority.contains('@') {
-        return Err(Problem::UserInfo);
-    }
+fn tcp_server(authority: &str, default_port: u16, options: Options, notes: &mut Vec<String>) -> Result<ServerSpec, Problem> {
+    let authority = match authority.rfind('@') {
+        Some(at) => {
+            notes.push("ignored the 'user:password@' part: memcached has no login in this protocol".into());
+            &authority[at + 1..]
+        }
+        None => authority,
+    };
     let (authority, path) = match authority.find('/') {
         Some(pos) => (&authority[..pos], &authority[pos..]),
         None => (authority, ""),
     };
     if !path.is_empty() && path != "/" {
-        return Err(Problem::UnexpectedPath {
-            path: path.to_owned(),
-        });
+        notes.push(format!("ignored the path '{}' after host:port", Escaped(path)));
     }
 
     let (host, written_host, port_text) = if let Some(inner) = authority.strip_prefix('[') {
@@ -447,10 +523,26 @@ fn tcp_server(authority: &str, default_port: u16, options: Options) -> Result<Se
     let port = match port_text {
         None if default_port == 0 => return Err(Problem::NoDefaultPort),
         None => default_port,
-        Some("") => return Err(Problem::MissingPort),
-        Some(text) => parse_port(text).ok_or_else(|| Problem::BadPort {
-            port: text.to_owned(),
-        })?,
+        Some("") if default_port == 0 => return Err(Problem::NoDefaultPort),
+        Some("") => {
+            notes.push(format!("ignored the empty port after ':'; port {default_port} (memcache.default_port) is used"));
+            default_port
+        }
+        Some(text) => {
+            let port = parse_port(text)
+                .filter(|_| !text.contains(':'))
+                .ok_or_else(|| Problem::BadPort {
+                    port: text.to_owned(),
+                })?;
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            if digits < text.len() {
+                notes.push(format!("ignored '{}' after the port {port}", Escaped(&text[digits..])));
+            }
+            if port == 0 {
+                notes.push("port 0: no memcached can listen there, this server never answers".into());
+            }
+            port
+        }
     };
     Ok(ServerSpec {
         endpoint: Endpoint::Tcp {
@@ -466,15 +558,15 @@ fn tcp_server(authority: &str, default_port: u16, options: Options) -> Result<Se
     })
 }
 
-/// 1 to 5 decimal digits (pecl's URL parser refuses longer ports), 1..=65535.
+/// The port as PHP's URL parser reads it (and pecl uses it): the leading
+/// 1 to 5 decimal digits, at most 65535; what follows them is dropped
+/// (`11211x` is 11211). None when there is no digit or the number is too big.
 fn parse_port(text: &str) -> Option<u16> {
-    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
         return None;
     }
-    match text.parse::<u16>() {
-        Ok(0) | Err(_) => None,
-        Ok(port) => Some(port),
-    }
+    text[..digits].parse::<u16>().ok()
 }
 
 /// Hex digits, `:` and `.` (embedded IPv4), at least two colons' worth of
@@ -493,7 +585,90 @@ fn is_ipv6_literal(host: &str) -> bool {
     addr_ok && zone_ok
 }
 
-fn parse_query(query: &str) -> Result<Options, Problem> {
+/// A value read as its leading number, as PHP converts it (and pecl uses
+/// it): the number, and a note when text after it was dropped.
+fn leading<T>(name: &str, value: &str, parse: impl Fn(&str) -> Option<(T, usize)>, notes: &mut Vec<String>) -> Option<T> {
+    let (n, used) = parse(value)?;
+    if used < value.len() {
+        notes.push(format!(
+            "ignored '{}' after {name}={}",
+            Escaped(&value[used..]),
+            Escaped(&value[..used])
+        ));
+    }
+    Some(n)
+}
+
+/// Leading C whitespace, a sign and decimal digits: (value, bytes used).
+fn leading_int(s: &str) -> Option<(i64, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        i += 1;
+    }
+    let sign_at = i;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let digits_at = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i == digits_at {
+        return None;
+    }
+    let n: i64 = s[sign_at..i].trim_start_matches('+').parse().ok()?;
+    Some((n, i))
+}
+
+/// Leading `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
+fn leading_float(s: &str) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        i += 1;
+    }
+    let start = i;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut digits = i - int_start;
+    if i < b.len() && b[i] == b'.' {
+        let frac_start = i + 1;
+        let mut j = frac_start;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if digits + (j - frac_start) > 0 {
+            digits += j - frac_start;
+            i = j;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+            j += 1;
+        }
+        let exp_start = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
+    }
+    let v: f64 = s[start..i].parse().ok()?;
+    Some((v, i))
+}
+
+fn parse_query(query: &str, notes: &mut Vec<String>) -> Result<Options, Problem> {
     let mut options = Options {
         persistent: DEFAULT_PERSISTENT,
         weight: DEFAULT_WEIGHT,
@@ -509,43 +684,46 @@ fn parse_query(query: &str) -> Result<Options, Problem> {
         let name = php_param_name(&url_decode(raw_name));
         let value = url_decode(raw_value.unwrap_or(""));
         match name.as_str() {
-            "persistent" => options.persistent = parse_persistent(&value)?,
+            "persistent" => options.persistent = parse_persistent(&value, notes),
             "weight" => {
-                options.weight = parse_uint(&value)
-                    .filter(|w| (1..=u64::from(MAX_WEIGHT)).contains(w))
+                options.weight = leading("weight", &value, leading_int, notes)
+                    .filter(|w| (1..=i64::from(MAX_WEIGHT)).contains(w))
                     .and_then(|w| u32::try_from(w).ok())
                     .ok_or_else(|| bad("weight", &value, "a whole number from 1 to 65535"))?;
             }
-            "timeout" => options.timeout = parse_timeout(&value)?,
+            "timeout" => options.timeout = parse_timeout(&value, notes)?,
             "retry_interval" => {
-                let secs = parse_uint(&value)
-                    .filter(|s| *s <= u64::from(u32::MAX))
-                    .ok_or_else(|| {
-                        bad(
-                            "retry_interval",
-                            &value,
-                            "a whole number of seconds, 0 or more",
-                        )
-                    })?;
-                options.retry_interval = Duration::from_secs(secs);
+                let secs = leading("retry_interval", &value, leading_int, notes).ok_or_else(|| {
+                    bad("retry_interval", &value, "a whole number of seconds (negative: never retry)")
+                })?;
+                options.retry_interval = if secs < 0 {
+                    notes.push(format!("retry_interval={secs}: a server that fails is never tried again by this worker"));
+                    NEVER_RETRY
+                } else {
+                    Duration::from_secs(secs.min(i64::from(u32::MAX)) as u64)
+                };
             }
             "udp_port" => {
-                options.udp_port = parse_uint(&value)
-                    .and_then(|p| u16::try_from(p).ok())
-                    .ok_or_else(|| {
-                        bad(
-                            "udp_port",
-                            &value,
-                            "a port number from 0 to 65535 (0 = no UDP)",
-                        )
-                    })?;
+                options.udp_port = match leading("udp_port", &value, leading_int, notes) {
+                    Some(p) => u16::try_from(p).unwrap_or_else(|_| {
+                        notes.push(format!("ignored udp_port={p}: not a port number (sessions never use UDP)"));
+                        0
+                    }),
+                    None => {
+                        notes.push(format!("ignored udp_port='{}': not a number", Escaped(&value)));
+                        0
+                    }
+                };
             }
-            // pecl ignores every other name; so do we (see the module docs).
-            _ => {}
+            "" => {}
+            other => notes.push(format!("ignored the unknown parameter '{}'", Escaped(other))),
         }
     }
     Ok(options)
 }
+
+/// A retry interval meaning "never" (pecl's negative retry_interval).
+pub const NEVER_RETRY: Duration = Duration::from_secs(100 * 365 * 86_400);
 
 fn bad(name: &'static str, value: &str, expected: &'static str) -> Problem {
     Problem::BadParam {
@@ -557,29 +735,29 @@ fn bad(name: &'static str, value: &str, expected: &'static str) -> Problem {
 
 /// `persistent`: pecl casts the string to bool, so only "" and "0" are off
 /// (even "false" and "off" turn it on). We take the words by their meaning
-/// and refuse anything else; persistence does not affect key placement.
-fn parse_persistent(value: &str) -> Result<bool, Problem> {
-    const EXPECTED: &str = "1 or 0 (or true/false, on/off, yes/no)";
+/// (persistence does not affect key placement) and anything else as on, as
+/// pecl does, with a note.
+fn parse_persistent(value: &str, notes: &mut Vec<String>) -> bool {
     let lower = value.to_ascii_lowercase();
     match lower.as_str() {
-        "" | "false" | "off" | "no" => Ok(false),
-        "true" | "on" | "yes" => Ok(true),
+        "" | "false" | "off" | "no" => false,
+        "true" | "on" | "yes" => true,
         _ => match parse_uint(value) {
-            Some(n) => Ok(n != 0),
-            None => Err(bad("persistent", value, EXPECTED)),
+            Some(n) => n != 0,
+            None => {
+                notes.push(format!("persistent='{}' is not 1/0, on/off, true/false or yes/no: read as on", Escaped(value)));
+                true
+            }
         },
     }
 }
 
-/// A positive number of seconds, fractions allowed (`0.5`, `1e-3`), in the
-/// syntax of a PHP numeric string (no `inf`/`nan`, no hex).
-fn parse_timeout(value: &str) -> Result<Duration, Problem> {
+/// A positive number of seconds, fractions allowed (`0.5`, `1e-3`), read as
+/// PHP reads a number (leading number; text after it noted).
+fn parse_timeout(value: &str, notes: &mut Vec<String>) -> Result<Duration, Problem> {
     const EXPECTED: &str = "a number of seconds greater than 0, e.g. 1 or 0.5";
     let err = || bad("timeout", value, EXPECTED);
-    if !is_decimal_float(value) {
-        return Err(err());
-    }
-    let secs: f64 = value.parse().map_err(|_| err())?;
+    let secs = leading("timeout", value, leading_float, notes).ok_or_else(err)?;
     if secs.is_nan() || secs <= 0.0 {
         return Err(err());
     }
@@ -587,45 +765,6 @@ fn parse_timeout(value: &str) -> Result<Duration, Problem> {
         Ok(d) if !d.is_zero() => Ok(d),
         _ => Err(err()),
     }
-}
-
-/// `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`
-fn is_decimal_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-        i += 1;
-    }
-    let int_start = i;
-    while i < b.len() && b[i].is_ascii_digit() {
-        i += 1;
-    }
-    let mut digits = i - int_start;
-    if i < b.len() && b[i] == b'.' {
-        i += 1;
-        let frac_start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        digits += i - frac_start;
-    }
-    if digits == 0 {
-        return false;
-    }
-    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
-        i += 1;
-        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
-            i += 1;
-        }
-        let exp_start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == exp_start {
-            return false;
-        }
-    }
-    i == b.len()
 }
 
 /// An optional `+` and decimal digits; `None` for anything else (a minus
@@ -721,6 +860,14 @@ mod tests {
         let mut v = ok(path);
         assert_eq!(v.len(), 1, "{path:?}");
         v.remove(0)
+    }
+
+    /// The notes of a path that parses.
+    fn notes(path: &str) -> Vec<String> {
+        match parse_save_path_lenient(path, 11211) {
+            Ok((_, ignored)) => ignored.into_iter().map(|i| i.what).collect(),
+            Err(e) => panic!("{path:?} should parse, got: {e}"),
+        }
     }
 
     fn err(path: &str) -> SavePathError {
@@ -987,12 +1134,7 @@ mod tests {
 
     #[test]
     fn bad_schemes() {
-        for (p, s) in [
-            ("http://h:1", "http"),
-            ("tls://h:1", "tls"),
-            ("foo://h:1", "foo"),
-            ("://h:1", ""),
-        ] {
+        for (p, s) in [("tls://h:1", "tls"), ("ssl://h:1", "ssl"), ("://h:1", "")] {
             assert_eq!(
                 err(p).problem,
                 Problem::UnsupportedScheme { scheme: s.into() },
@@ -1009,9 +1151,23 @@ mod tests {
     }
 
     #[test]
-    fn port_zero_and_out_of_range() {
+    fn other_schemes_mean_tcp_like_pecl() {
+        for p in ["http://h:1", "foo://h:1"] {
+            assert_eq!(one(p).endpoint, tcp("h", 1), "{p}");
+            assert!(notes(p)[0].contains("ignored the scheme"), "{p}");
+        }
+        assert!(notes("udp://h:1").is_empty(), "udp:// means TCP in pecl, silently");
+    }
+
+    #[test]
+    fn port_zero_parses_and_is_noted() {
+        assert_eq!(one("tcp://a:0").endpoint, tcp("a", 0));
+        assert!(notes("tcp://a:0")[0].contains("port 0"));
+    }
+
+    #[test]
+    fn port_out_of_range() {
         for (p, port) in [
-            ("tcp://a:0", "0"),
             ("a:65536", "65536"),
             ("a:99999", "99999"),
             ("a:021222", "021222"),
@@ -1025,13 +1181,15 @@ mod tests {
     }
 
     #[test]
+    fn port_with_trailing_text_is_its_digits_like_php() {
+        assert_eq!(one("a:12x").endpoint, tcp("a", 12));
+        assert_eq!(one("a:12x").ring_name, "a:12");
+        assert_eq!(notes("a:12x"), vec!["ignored 'x' after the port 12".to_string()]);
+    }
+
+    #[test]
     fn non_numeric_port() {
-        for (p, port) in [
-            ("tcp://a:abc", "abc"),
-            ("a:12x", "12x"),
-            ("a:-1", "-1"),
-            ("a:+1", "+1"),
-        ] {
+        for (p, port) in [("tcp://a:abc", "abc"), ("a:-1", "-1"), ("a:+1", "+1")] {
             assert_eq!(
                 err(p).problem,
                 Problem::BadPort { port: port.into() },
@@ -1041,23 +1199,15 @@ mod tests {
     }
 
     #[test]
-    fn missing_port_after_colon() {
-        assert_eq!(err("tcp://a:").problem, Problem::MissingPort);
-        assert_eq!(err("[::1]:").problem, Problem::MissingPort);
+    fn empty_port_after_colon_uses_the_default() {
+        assert_eq!(one("tcp://a:").endpoint, tcp("a", 11211));
+        assert_eq!(one("[::1]:").ring_name, "[::1]:11211");
+        assert!(notes("tcp://a:")[0].contains("empty port"));
     }
 
     #[test]
     fn weight_invalid() {
-        for w in [
-            "0",
-            "-1",
-            "abc",
-            "2abc",
-            "",
-            "1.5",
-            "65536",
-            "99999999999999999999999",
-        ] {
+        for w in ["0", "-1", "abc", "", "65536", "99999999999999999999999"] {
             let e = err(&format!("h:1?weight={w}"));
             assert!(
                 matches!(e.problem, Problem::BadParam { name: "weight", .. }),
@@ -1068,9 +1218,7 @@ mod tests {
 
     #[test]
     fn timeout_invalid() {
-        for t in [
-            "0", "-1", "abc", "", "inf", "nan", "1e", "0x10", "1e400", "1e-400", "0.0", "1s",
-        ] {
+        for t in ["0", "-1", "abc", "", "inf", "nan", "1e400", "1e-400", "0.0", "0x10"] {
             let e = err(&format!("h:1?timeout={t}"));
             assert!(
                 matches!(
@@ -1087,58 +1235,57 @@ mod tests {
 
     #[test]
     fn retry_interval_invalid() {
-        for r in ["-5", "abc", "", "1.5", "4294967296"] {
+        for r in ["abc", ""] {
             let e = err(&format!("h:1?retry_interval={r}"));
             assert!(
-                matches!(
-                    e.problem,
-                    Problem::BadParam {
-                        name: "retry_interval",
-                        ..
-                    }
-                ),
+                matches!(e.problem, Problem::BadParam { name: "retry_interval", .. }),
                 "{r}: {e}"
             );
         }
     }
 
     #[test]
-    fn udp_port_invalid() {
+    fn negative_retry_interval_is_never_like_pecl() {
+        assert_eq!(one("h:1?retry_interval=-5").retry_interval, NEVER_RETRY);
+        assert!(notes("h:1?retry_interval=-5")[0].contains("never tried again"));
+    }
+
+    #[test]
+    fn numbers_with_trailing_text_read_as_php_reads_them() {
+        assert_eq!(one("h:1?weight=2abc").weight, 2);
+        assert_eq!(one("h:1?weight=1.5").weight, 1);
+        assert_eq!(one("h:1?timeout=1s").timeout, Duration::from_secs(1));
+        assert_eq!(one("h:1?timeout=1e").timeout, Duration::from_secs(1));
+        assert_eq!(one("h:1?retry_interval=1.5").retry_interval, Duration::from_secs(1));
+        assert_eq!(notes("h:1?weight=2abc"), vec!["ignored 'abc' after weight=2".to_string()]);
+        // pecl memcache's own test suite (057): everything after the first
+        // number of the query is one value, and ignored
+        let v = ok("tcp://localhost:11211?udp_port=0;tcp://localhost:localhost?udp_port=0;tcp://localhost:11213");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].ring_name, "localhost:11211");
+        assert_eq!(v[0].udp_port, 0);
+        let n = notes("tcp://localhost:11211?udp_port=0;tcp://localhost:localhost?udp_port=0;tcp://localhost:11213");
+        assert_eq!(n, vec!["ignored ';tcp://localhost:localhost?udp_port=0;tcp://localhost:11213' after udp_port=0".to_string()]);
+    }
+
+    #[test]
+    fn udp_port_out_of_range_is_ignored() {
         for u in ["70000", "abc", "-1", ""] {
-            let e = err(&format!("h:1?udp_port={u}"));
-            assert!(
-                matches!(
-                    e.problem,
-                    Problem::BadParam {
-                        name: "udp_port",
-                        ..
-                    }
-                ),
-                "{u}: {e}"
-            );
+            assert_eq!(one(&format!("h:1?udp_port={u}")).udp_port, 0, "{u}");
+            assert!(notes(&format!("h:1?udp_port={u}"))[0].contains("udp_port"), "{u}");
         }
     }
 
     #[test]
-    fn persistent_garbage() {
-        let e = err("h:1?persistent=maybe");
-        assert!(matches!(
-            e.problem,
-            Problem::BadParam {
-                name: "persistent",
-                ..
-            }
-        ));
+    fn persistent_garbage_is_on_like_pecl() {
+        assert!(one("h:1?persistent=maybe").persistent);
+        assert!(notes("h:1?persistent=maybe")[0].contains("read as on"));
     }
 
     #[test]
-    fn separator_inside_query_value_is_garbage() {
-        // PHP splits on '&' only: "1;timeout=2" is the weight.
-        let e = err("h:1?weight=1;timeout=2");
-        assert!(matches!(
-            e.problem,
-            Problem::BadParam { name: "weight", .. }
-        ));
+    fn unknown_params_are_noted() {
+        assert_eq!(notes("h:1?foo=bar"), vec!["ignored the unknown parameter 'foo'".to_string()]);
+        assert!(notes("h:1?&&").is_empty());
     }
 
     #[test]
@@ -1187,24 +1334,26 @@ mod tests {
     }
 
     #[test]
-    fn userinfo_path_fragment() {
-        assert_eq!(err("tcp://user:pw@h:1").problem, Problem::UserInfo);
-        assert_eq!(
-            err("tcp://h:1/foo").problem,
-            Problem::UnexpectedPath {
-                path: "/foo".into()
-            }
-        );
-        assert_eq!(
-            err("tcp://h:1#x").problem,
-            Problem::Fragment {
-                fragment: "x".into()
-            }
-        );
-        assert!(matches!(
-            err("unix:///tmp/s#x").problem,
-            Problem::Fragment { .. }
-        ));
+    fn userinfo_path_fragment_are_ignored_like_pecl() {
+        assert_eq!(one("tcp://user:pw@h:1").endpoint, tcp("h", 1));
+        assert_eq!(one("tcp://h:1/foo").endpoint, tcp("h", 1));
+        assert_eq!(one("tcp://h:1#x").endpoint, tcp("h", 1));
+        assert_eq!(one("unix:///tmp/s#x").endpoint, Endpoint::Unix { path: "/tmp/s".into() });
+        let (_, ignored) = parse_save_path_lenient("tcp://user:pw@h:1", 11211).unwrap();
+        assert_eq!(ignored[0].entry, "tcp://***@h:1", "the password is not repeated");
+        assert!(!ignored[0].message("session.save_path").contains("pw"));
+        assert!(notes("tcp://h:1/foo")[0].contains("'/foo'"));
+        assert!(notes("tcp://h:1#x")[0].contains("'#x'"));
+    }
+
+    #[test]
+    fn parse_save_path_queues_its_notes() {
+        let _ = take_ignored();
+        ok("tcp://h:1?foo=1, tcp://h:2");
+        let q = take_ignored();
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].server, 1);
+        assert!(take_ignored().is_empty());
     }
 
     #[test]
@@ -1252,16 +1401,16 @@ mod tests {
 
     #[test]
     fn error_names_offset_entry_and_path() {
-        let e = err("tcp://192.168.0.1:11211, tcp://a:0");
+        let e = err("tcp://192.168.0.1:11211, tcp://a:70000");
         assert_eq!(e.offset, 25);
         assert_eq!(e.server, 2);
-        assert_eq!(e.entry, "tcp://a:0");
+        assert_eq!(e.entry, "tcp://a:70000");
         let msg = e.to_string();
         assert_eq!(
             msg,
-            "Failed to parse session.save_path (error at offset 25, server 2 'tcp://a:0'): \
-             port must be a number from 1 to 65535, got '0'; \
-             the whole path was 'tcp://192.168.0.1:11211, tcp://a:0'"
+            "Failed to parse session.save_path (error at offset 25, server 2 'tcp://a:70000'): \
+             port must be a number from 0 to 65535, got '70000'; \
+             the whole path was 'tcp://192.168.0.1:11211, tcp://a:70000'"
         );
         let e = err("tcp://127.0.0.1:21222,,  tcp://a:x");
         assert_eq!(e.offset, 25, "same offset pecl reports");
@@ -1279,9 +1428,9 @@ mod tests {
 
     #[test]
     fn error_message_escapes_control_chars() {
-        let e = err("a:1\nb:0");
+        let e = err("a:1\nb:99999");
         let msg = e.to_string();
-        assert!(msg.contains("'a:1\\nb:0'"), "{msg}");
+        assert!(msg.contains("'a:1\\nb:99999'"), "{msg}");
         assert!(!msg.contains('\n'));
     }
 

@@ -84,12 +84,32 @@ unsafe extern "C" fn ps_open(mod_data: ModData, save_path: *const c_char, _name:
     });
     let opened = outcome.result.is_ok();
     let rc = finish(outcome);
+    log_ignored_save_path_parts();
     if opened && !mod_data.is_null() {
         // SAFETY: mod_data points to PS(mod_data), a live void* slot; we store
         // the address of a static, which never dangles.
         unsafe { *mod_data = ptr::addr_of!(OPEN_MARKER).cast_mut().cast() };
     }
     rc
+}
+
+/// What the save path parser ignored while opening (as pecl ignores it):
+/// a line each in the error log (see [`super::log`]).
+fn log_ignored_save_path_parts() {
+    guard("session open", (), || {
+        let ignored = crate::config::save_path::take_ignored();
+        if ignored.is_empty() {
+            return;
+        }
+        let setting = if crate::config::current::snapshot().session_save_path.is_some() {
+            "memcache.session_save_path"
+        } else {
+            "session.save_path"
+        };
+        for i in ignored {
+            super::log::config_warning(&i.message(setting));
+        }
+    })
 }
 
 unsafe extern "C" fn ps_close(mod_data: ModData) -> c_int {
