@@ -2,8 +2,9 @@
 /*
  * Checks stubs/memcache.stub.php against the `memcache` extension loaded in THIS process:
  * every function, class, method and constant the extension exports must be in the stub, with
- * the same parameter names, order, optional-ness and by-reference passing (what named arguments
- * and IDEs rely on), the same parent class, and the same constant values.
+ * the same parameter names, order, optional-ness, by-reference passing and declared types, the
+ * same return types (what named arguments, IDEs and overriding subclasses rely on), the same
+ * parent class, and the same constant values.
  *
  *   php -n -d extension=target/release/libphp_memcache.so tests/check_stubs.php [stub] [--complete]
  *
@@ -34,16 +35,34 @@ function describe_params(ReflectionFunctionAbstract $f): array
 {
     $out = [];
     foreach ($f->getParameters() as $p) {
-        $out[] = ['name' => $p->getName(), 'optional' => $p->isOptional(), 'byref' => $p->isPassedByReference(), 'variadic' => $p->isVariadic()];
+        $out[] = ['name' => $p->getName(), 'optional' => $p->isOptional(), 'byref' => $p->isPassedByReference(), 'variadic' => $p->isVariadic(), 'type' => $p->hasType() ? (string)$p->getType() : ''];
     }
     return $out;
+}
+
+/** The declared return type ("" for none), union members in a canonical order. */
+function describe_return(ReflectionFunctionAbstract $f): string
+{
+    return $f->hasReturnType() ? canonical_type((string)$f->getReturnType()) : '';
+}
+
+/** "int|bool" and "bool|int" are the same type: members sorted. */
+function canonical_type(string $t): string
+{
+    $nullable = $t !== '' && $t[0] === '?';
+    $parts = explode('|', ltrim($t, '?'));
+    if ($nullable) {
+        $parts[] = 'null';
+    }
+    sort($parts);
+    return implode('|', $parts);
 }
 
 function describe_functions(array $functions): array
 {
     $out = [];
     foreach ($functions as $f) {
-        $out[strtolower($f->getName())] = ['name' => $f->getName(), 'params' => describe_params($f)];
+        $out[strtolower($f->getName())] = ['name' => $f->getName(), 'params' => describe_params($f), 'return' => describe_return($f)];
     }
     return $out;
 }
@@ -57,6 +76,7 @@ function describe_classes(array $classes): array
             $methods[strtolower($m->getName())] = [
                 'name' => $m->getName(),
                 'params' => describe_params($m),
+                'return' => describe_return($m),
                 'static' => $m->isStatic(),
                 'declared_in' => strtolower($m->getDeclaringClass()->getName()),
             ];
@@ -136,7 +156,7 @@ $notes = [];
 function compare_params(string $what, array $ext, array $stub, array &$problems): void
 {
     $fmt = fn(array $ps) => implode(', ', array_map(
-        fn($p) => ($p['byref'] ? '&' : '') . ($p['variadic'] ? '...' : '') . '$' . $p['name'] . ($p['optional'] ? '?' : ''),
+        fn($p) => ($p['type'] !== '' ? canonical_type($p['type']) . ' ' : '') . ($p['byref'] ? '&' : '') . ($p['variadic'] ? '...' : '') . '$' . $p['name'] . ($p['optional'] ? '?' : ''),
         $ps
     ));
     if ($fmt($ext) !== $fmt($stub)) {
@@ -161,6 +181,9 @@ foreach ($extd['functions'] as $lc => $f) {
         continue;
     }
     compare_params("function {$f['name']}()", $f['params'], $stubd['functions'][$lc]['params'], $problems);
+    if ($f['return'] !== $stubd['functions'][$lc]['return']) {
+        $problems[] = "function {$f['name']}(): returns '{$f['return']}' in the extension, '{$stubd['functions'][$lc]['return']}' in the stub";
+    }
 }
 foreach (array_diff_key($stubd['functions'], $extd['functions']) as $f) {
     $missingInExt[] = "function {$f['name']}()";
@@ -182,16 +205,13 @@ foreach ($extd['classes'] as $lc => $c) {
     }
     foreach ($c['methods'] as $lm => $m) {
         if (!isset($s['methods'][$lm])) {
-            if ($lm === '__construct' && $m['params'] === []) {
-                // pecl's classes have no constructor; an ext-php-rs class needs one to be
-                // instantiable with `new`. A parameterless one changes nothing callers see.
-                $notes[] = "{$c['name']}::__construct() (no parameters) is exported but not in the stub (pecl has none)";
-                continue;
-            }
             $problems[] = "method {$c['name']}::{$m['name']}() is not in the stub";
             continue;
         }
         compare_params("method {$c['name']}::{$m['name']}()", $m['params'], $s['methods'][$lm]['params'], $problems);
+        if ($m['return'] !== $s['methods'][$lm]['return']) {
+            $problems[] = "method {$c['name']}::{$m['name']}(): returns '{$m['return']}' in the extension, '{$s['methods'][$lm]['return']}' in the stub";
+        }
         if ($m['static'] !== $s['methods'][$lm]['static']) {
             $problems[] = "method {$c['name']}::{$m['name']}(): static in one, not in the other";
         }

@@ -18,7 +18,9 @@ use super::object::{Handle, PoolState};
 pub fn register() -> Result<(), String> {
     let pool = glue::pool_methods(ClassBuilder::new("MemcachePool"));
     let memcache = glue::memcache_methods(ClassBuilder::new("Memcache"));
-    api_object::register_classes(pool, memcache)
+    api_object::register_classes(pool, memcache)?;
+    glue::set_arg_types();
+    Ok(())
 }
 
 /// What an object's `connection` property holds.

@@ -31,14 +31,8 @@ type H = extern "C" fn(&mut ExecuteData, &mut Zval);
 
 type Body = fn(&Handle, Args, &mut Zval, &mut Out);
 
-/// (name, type, by reference)
-type P = (&'static str, DataType, bool);
-
+/// Placeholder type of the raw argument parser (zpp does the real checks).
 const M: DataType = DataType::Mixed;
-const L: DataType = DataType::Long;
-const S: DataType = DataType::String;
-const D: DataType = DataType::Double;
-const B: DataType = DataType::Bool;
 
 /// What an operation needs of the object before it runs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -226,26 +220,6 @@ fn first_object(name: &str, class: Class, args: &mut [Option<&mut Zval>]) -> Opt
 }
 
 
-fn build(name: &str, h: H, params: &[P], req: usize, ret: Option<DataType>) -> FunctionBuilder<'static> {
-    let mut f = FunctionBuilder::new(name, h);
-    for (i, (pname, t, by_ref)) in params.iter().enumerate() {
-        let mut a = Arg::new(*pname, *t);
-        if *by_ref {
-            a = a.as_ref();
-        }
-        let _ = i;
-        f = f.arg(a);
-    }
-    f = f.required_args(req);
-    if let Some(t) = ret {
-        f = f.returns(t, false, false);
-    }
-    f
-}
-
-/// Each entry: method handler / function handler: method name, function
-/// name, parameter count, required count, pecl's zpp spec of the method
-/// (the function's is "O" + it), body.
 macro_rules! handlers {
     ($( $m:ident / $f:ident : $name:literal, $fname:literal, $n:expr, $req:expr, $spec:literal, $body:expr; )*) => {
         $(
@@ -419,79 +393,176 @@ extern "C" fn f_debug(ex: &mut ExecuteData, ret: &mut Zval) {
     })
 }
 
-const STORE: &[P] = &[("key", M, false), ("value", M, false), ("flags", L, false), ("exptime", L, false), ("cas", L, false)];
-const GET: &[P] = &[("key", M, false), ("flags", M, true), ("cas", M, true)];
-const DELETE: &[P] = &[("key", M, false), ("exptime", L, false)];
-const ARITH: &[P] = &[("key", M, false), ("value", L, false), ("defval", L, false), ("exptime", L, false)];
-const STATS: &[P] = &[("type", S, false), ("slabid", L, false), ("limit", L, false)];
-const PARAMS: &[P] = &[("host", S, false), ("tcp_port", L, false), ("timeout", D, false), ("retry_interval", L, false), ("status", B, false), ("failure_callback", M, false)];
-const LEGACY_CONNECT: &[P] = &[("host", M, false), ("port", M, false), ("timeout", M, false), ("unused4", M, false), ("unused5", M, false), ("unused6", M, false), ("unused7", M, false), ("unugsed8", M, false)];
-const POOL_CONNECT: &[P] = &[("host", M, false), ("tcp_port", M, false), ("udp_port", M, false), ("persistent", M, false), ("weight", M, false), ("timeout", M, false), ("retry_interval", M, false)];
-const POOL_ADD: &[P] = &[("host", M, false), ("tcp_port", M, false), ("udp_port", M, false), ("persistent", M, false), ("weight", M, false), ("timeout", M, false), ("retry_interval", M, false), ("status", M, false)];
-const LEGACY_ADD: &[P] = &[("host", M, false), ("tcp_port", M, false), ("persistent", M, false), ("weight", M, false), ("timeout", M, false), ("retry_interval", M, false), ("status", M, false), ("failure_callback", M, false)];
-const FN_ADD: &[P] = &[("host", M, false), ("port", M, false), ("tcp_port", M, false), ("persistent", M, false), ("weight", M, false), ("timeout", M, false), ("retry_interval", M, false), ("status", M, false), ("failure_callback", M, false)];
+// ---- argument info: pecl memcache 8.2's arginfo, exactly ----------------------------------
+//
+// Parameter and return types are type masks (MAY_BE_*), as the engine stores them: reflection,
+// IDE stubs and user subclasses (whose overriding methods must be compatible) see pecl's
+// declarations. ext-php-rs cannot express untyped parameters or union types, so the functions
+// are registered with placeholder types and the masks written afterwards
+// (api_object::set_arg_types, at MINIT).
 
+/// Untyped (pecl's ZEND_ARG_INFO).
+const U: u32 = 0;
+const MIXED: u32 = ext_php_rs::ffi::MAY_BE_ANY;
+const NULL: u32 = 1 << 1;
+const BOOL: u32 = ext_php_rs::ffi::MAY_BE_BOOL;
+const INT: u32 = 1 << 4;
+const FLOAT: u32 = 1 << 5;
+const STRING: u32 = 1 << 6;
+const ARRAY: u32 = 1 << 7;
+const CALLABLE: u32 = 1 << 12;
+const KEY: u32 = ARRAY | STRING;
+/// The `MemcachePool $memcache` first parameter of the procedural functions.
+const OBJ: u32 = u32::MAX;
 
+/// (name, type mask, by reference)
+type P = (&'static str, u32, bool);
 
-/// (method name, method handler, function name, function handler, params, required, returns)
-fn table() -> Vec<(&'static str, H, &'static str, H, &'static [P], usize, Option<DataType>)> {
+const STORE: &[P] = &[("key", KEY, false), ("value", MIXED, false), ("flags", INT, false), ("exptime", INT, false), ("cas", INT, false)];
+const GET_M: &[P] = &[("key", KEY, false), ("flags", MIXED, true), ("cas", MIXED, true)];
+const GET_F: &[P] = &[("key", U, false), ("flags", U, true), ("cas", U, true)];
+const DELETE_M: &[P] = &[("key", KEY, false), ("exptime", INT, false)];
+const DELETE_F: &[P] = &[("key", U, false), ("exptime", U, false)];
+const ARITH: &[P] = &[("key", KEY, false), ("value", INT, false), ("defval", INT, false), ("exptime", INT, false)];
+const STATS: &[P] = &[("type", STRING, false), ("slabid", INT, false), ("limit", INT, false)];
+const PARAMS: &[P] = &[("host", STRING, false), ("tcp_port", INT, false), ("timeout", FLOAT, false), ("retry_interval", INT, false), ("status", BOOL, false), ("failure_callback", U, false)];
+const CALLBACK: &[P] = &[("failure_callback", CALLABLE | NULL, false)];
+const STATUS: &[P] = &[("host", STRING, false), ("tcp_port", INT, false)];
+const THRESHOLD: &[P] = &[("threshold", INT, false), ("min_savings", FLOAT, false)];
+const SASL: &[P] = &[("username", STRING, false), ("password", STRING, false)];
+const LEGACY_CONNECT: &[P] = &[("host", U, false), ("port", U, false), ("timeout", U, false), ("unused4", U, false), ("unused5", U, false), ("unused6", U, false), ("unused7", U, false), ("unugsed8", U, false)];
+const POOL_CONNECT: &[P] = &[("host", U, false), ("tcp_port", U, false), ("udp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false)];
+const POOL_ADD: &[P] = &[("host", U, false), ("tcp_port", U, false), ("udp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false)];
+const LEGACY_ADD: &[P] = &[("host", U, false), ("tcp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false), ("failure_callback", U, false)];
+const FN_ADD: &[P] = &[("memcache", OBJ, false), ("host", U, false), ("port", U, false), ("tcp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false), ("failure_callback", U, false)];
+
+/// One registered function or method: (name, handler, params, required, return type mask or
+/// None for no return type).
+type Sig = (&'static str, H, Vec<P>, usize, Option<u32>);
+
+/// MemcachePool's methods and, where pecl has one, the procedural twin (its own parameter
+/// list when pecl's arginfo differs from the method's).
+#[allow(clippy::type_complexity)]
+fn table() -> Vec<(&'static str, H, &'static [P], &'static str, H, &'static [P], usize, Option<u32>)> {
     vec![
-        ("setserverparams", m_params, "memcache_set_server_params", f_params, PARAMS, 1, Some(B)),
-        ("setfailurecallback", m_callback, "memcache_set_failure_callback", f_callback, &[("failure_callback", M, false)], 1, Some(B)),
-        ("getserverstatus", m_status, "memcache_get_server_status", f_status, &[("host", S, false), ("tcp_port", L, false)], 1, None),
-        ("findserver", m_find, "", f_find, &[("key", S, false)], 1, None),
-        ("getversion", m_version, "memcache_get_version", f_version, &[], 0, None),
-        ("add", m_add, "memcache_add", f_add, STORE, 1, Some(B)),
-        ("set", m_set, "memcache_set", f_set, STORE, 1, Some(B)),
-        ("replace", m_replace, "memcache_replace", f_replace, STORE, 1, Some(B)),
-        ("cas", m_cas, "memcache_cas", f_cas, STORE, 1, Some(B)),
-        ("append", m_append, "memcache_append", f_append, STORE, 1, Some(B)),
-        ("prepend", m_prepend, "memcache_prepend", f_prepend, STORE, 1, Some(B)),
-        ("get", m_get, "memcache_get", f_get, GET, 1, Some(M)),
-        ("delete", m_delete, "memcache_delete", f_delete, DELETE, 1, None),
-        ("getstats", m_stats, "memcache_get_stats", f_stats, STATS, 0, None),
-        ("getextendedstats", m_xstats, "memcache_get_extended_stats", f_xstats, STATS, 0, None),
-        ("setcompressthreshold", m_threshold, "memcache_set_compress_threshold", f_threshold, &[("threshold", L, false), ("min_savings", D, false)], 1, Some(B)),
-        ("increment", m_incr, "memcache_increment", f_incr, ARITH, 1, None),
-        ("decrement", m_decr, "memcache_decrement", f_decr, ARITH, 1, None),
-        ("close", m_close, "memcache_close", f_close, &[], 0, Some(B)),
-        ("flush", m_flush, "memcache_flush", f_flush, &[("delay", L, false)], 0, Some(B)),
-        ("setSaslAuthData", m_sasl, "memcache_set_sasl_auth_data", f_sasl, &[("username", S, false), ("password", S, false)], 2, Some(B)),
+        ("setserverparams", m_params, PARAMS, "memcache_set_server_params", f_params, PARAMS, 1, Some(BOOL)),
+        ("setfailurecallback", m_callback, CALLBACK, "memcache_set_failure_callback", f_callback, CALLBACK, 1, Some(BOOL)),
+        ("getserverstatus", m_status, STATUS, "memcache_get_server_status", f_status, STATUS, 1, Some(BOOL | INT)),
+        ("findserver", m_find, &[("key", STRING, false)], "", f_find, &[], 1, Some(STRING | BOOL)),
+        ("getversion", m_version, &[], "memcache_get_version", f_version, &[], 0, Some(STRING | BOOL)),
+        ("add", m_add, STORE, "memcache_add", f_add, STORE, 1, Some(BOOL)),
+        ("set", m_set, STORE, "memcache_set", f_set, STORE, 1, Some(BOOL)),
+        ("replace", m_replace, STORE, "memcache_replace", f_replace, STORE, 1, Some(BOOL)),
+        ("cas", m_cas, STORE, "memcache_cas", f_cas, STORE, 1, Some(BOOL)),
+        ("append", m_append, STORE, "memcache_append", f_append, STORE, 1, Some(BOOL)),
+        ("prepend", m_prepend, STORE, "memcache_prepend", f_prepend, STORE, 1, Some(BOOL)),
+        ("get", m_get, GET_M, "memcache_get", f_get, GET_F, 1, Some(MIXED)),
+        ("delete", m_delete, DELETE_M, "memcache_delete", f_delete, DELETE_F, 1, Some(BOOL | ARRAY)),
+        ("getstats", m_stats, STATS, "memcache_get_stats", f_stats, STATS, 0, Some(BOOL | ARRAY)),
+        ("getextendedstats", m_xstats, STATS, "memcache_get_extended_stats", f_xstats, STATS, 0, Some(BOOL | ARRAY)),
+        ("setcompressthreshold", m_threshold, THRESHOLD, "memcache_set_compress_threshold", f_threshold, THRESHOLD, 1, Some(BOOL)),
+        ("increment", m_incr, ARITH, "memcache_increment", f_incr, ARITH, 1, Some(BOOL | ARRAY | INT)),
+        ("decrement", m_decr, ARITH, "memcache_decrement", f_decr, ARITH, 1, Some(BOOL | ARRAY | INT)),
+        ("close", m_close, &[], "memcache_close", f_close, &[], 0, Some(BOOL)),
+        ("flush", m_flush, &[("delay", INT, false)], "memcache_flush", f_flush, &[("delay", INT, false)], 0, Some(BOOL)),
+        ("setSaslAuthData", m_sasl, SASL, "memcache_set_sasl_auth_data", f_sasl, SASL, 2, Some(BOOL)),
     ]
 }
 
+fn pool_sigs() -> Vec<Sig> {
+    let mut v: Vec<Sig> = vec![
+        ("connect", m_pool_connect, POOL_CONNECT.to_vec(), 1, None),
+        ("addserver", m_pool_add, POOL_ADD.to_vec(), 1, Some(BOOL)),
+    ];
+    for (name, h, params, _, _, _, req, ret) in table() {
+        v.push((name, h, params.to_vec(), req, ret));
+    }
+    v
+}
+
+fn memcache_sigs() -> Vec<Sig> {
+    vec![
+        ("connect", m_legacy_connect, LEGACY_CONNECT.to_vec(), 1, None),
+        ("pconnect", m_legacy_pconnect, LEGACY_CONNECT.to_vec(), 1, None),
+        ("addserver", m_legacy_add, LEGACY_ADD.to_vec(), 1, Some(BOOL)),
+    ]
+}
+
+fn function_sigs() -> Vec<Sig> {
+    let with_obj = |params: &[P]| -> Vec<P> {
+        let mut v = vec![("memcache", OBJ, false)];
+        v.extend_from_slice(params);
+        v
+    };
+    let mut v: Vec<Sig> = vec![
+        ("memcache_connect", f_connect, LEGACY_CONNECT.to_vec(), 1, None),
+        ("memcache_pconnect", f_pconnect, LEGACY_CONNECT.to_vec(), 1, None),
+        ("memcache_add_server", f_add_server, FN_ADD.to_vec(), 2, Some(BOOL)),
+    ];
+    for (_, _, _, fname, fh, params, req, ret) in table() {
+        if !fname.is_empty() {
+            v.push((fname, fh, with_obj(params), req + 1, ret));
+        }
+        // pecl's order of functions (get_extension_funcs() shows it)
+        if fname == "memcache_delete" {
+            v.push(("memcache_debug", f_debug, vec![("on_off", U, false)], 1, Some(BOOL)));
+        }
+    }
+    v
+}
+
+fn build((name, h, params, req, ret): &Sig) -> FunctionBuilder<'static> {
+    let mut f = FunctionBuilder::new(*name, *h);
+    for (pname, mask, by_ref) in params {
+        // Placeholder types (see above), except the object parameter's class.
+        let t = if *mask == OBJ { DataType::object("MemcachePool") } else { DataType::Mixed };
+        let mut a = Arg::new(*pname, t);
+        if *by_ref {
+            a = a.as_ref();
+        }
+        f = f.arg(a);
+    }
+    f = f.required_args(*req);
+    if ret.is_some() {
+        f = f.returns(DataType::Mixed, false, false);
+    }
+    f
+}
+
+/// Writes pecl's type masks into the registered argument info (MINIT, after the classes are
+/// registered).
+pub fn set_arg_types() {
+    let masks = |params: &[P]| -> Vec<Option<u32>> { params.iter().map(|p| (p.1 != OBJ).then_some(p.1)).collect() };
+    let pool = api_object::pool_ce();
+    let memcache = api_object::memcache_ce();
+    for (name, _, params, _, ret) in pool_sigs() {
+        api_object::set_arg_types(pool, name, &masks(&params), ret);
+    }
+    for (name, _, params, _, ret) in memcache_sigs() {
+        api_object::set_arg_types(memcache, name, &masks(&params), ret);
+    }
+    for (name, _, params, _, ret) in function_sigs() {
+        api_object::set_arg_types(None, name, &masks(&params), ret);
+    }
+}
+
 pub fn pool_methods(mut b: ClassBuilder) -> ClassBuilder {
-    b = b.method(build("connect", m_pool_connect, POOL_CONNECT, 1, None), MethodFlags::Public);
-    b = b.method(build("addserver", m_pool_add, POOL_ADD, 1, Some(B)), MethodFlags::Public);
-    for (name, h, _, _, params, req, ret) in table() {
-        b = b.method(build(name, h, params, req, ret), MethodFlags::Public);
+    for sig in pool_sigs() {
+        b = b.method(build(&sig), MethodFlags::Public);
     }
     b
 }
 
 pub fn memcache_methods(mut b: ClassBuilder) -> ClassBuilder {
-    b = b.method(build("connect", m_legacy_connect, LEGACY_CONNECT, 1, None), MethodFlags::Public);
-    b = b.method(build("pconnect", m_legacy_pconnect, LEGACY_CONNECT, 1, None), MethodFlags::Public);
-    b = b.method(build("addserver", m_legacy_add, LEGACY_ADD, 1, Some(B)), MethodFlags::Public);
+    for sig in memcache_sigs() {
+        b = b.method(build(&sig), MethodFlags::Public);
+    }
     b
 }
 
 pub fn functions(mut m: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
-    let obj: P = ("memcache", DataType::object("MemcachePool"), false);
-    let with_obj = |params: &[P]| -> Vec<P> {
-        let mut v = vec![obj];
-        v.extend_from_slice(params);
-        v
-    };
-    m = m.function(build("memcache_connect", f_connect, LEGACY_CONNECT, 1, None));
-    m = m.function(build("memcache_pconnect", f_pconnect, LEGACY_CONNECT, 1, None));
-    m = m.function(build("memcache_add_server", f_add_server, &with_obj(FN_ADD), 2, Some(B)));
-    for (_, _, fname, fh, params, req, ret) in table() {
-        if fname.is_empty() {
-            continue;
-        }
-        m = m.function(build(fname, fh, &with_obj(params), req + 1, ret));
+    for sig in function_sigs() {
+        m = m.function(build(&sig));
     }
-    m = m.function(build("memcache_debug", f_debug, &[("on_off", M, false)], 1, Some(B)));
     m
 }

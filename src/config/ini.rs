@@ -124,8 +124,9 @@ impl Default for Settings {
     }
 }
 
-/// Every entry with its default as PHP shows it (`ini_get`). All are
-/// `PHP_INI_ALL`. The three string entries default to "" here; pecl
+/// Every entry with its default as PHP shows it (`ini_get`), in pecl
+/// memcache's order (phpinfo(), `php --re`, ini_get_all() list them so). All
+/// are `PHP_INI_ALL`. The three string entries default to "" here; pecl
 /// registers them with a NULL default (see [`NULL_DEFAULT`]).
 pub const ENTRIES: &[(&str, &str)] = &[
     ("memcache.allow_failover", "1"),
@@ -139,16 +140,16 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("memcache.session_redundancy", "2"),
     ("memcache.compress_threshold", "20000"),
     ("memcache.lock_timeout", "15"),
-    ("memcache.select_api", "select"),
-    ("memcache.session_save_path", ""),
-    ("memcache.session_prefix_static_key", ""),
     ("memcache.session_prefix_host_key", "0"),
     ("memcache.session_prefix_host_key_remove_www", "1"),
     ("memcache.session_prefix_host_key_remove_subdomain", "0"),
-    ("memcache.prefix_static_key", ""),
+    ("memcache.session_prefix_static_key", ""),
+    ("memcache.session_save_path", ""),
     ("memcache.prefix_host_key", "0"),
     ("memcache.prefix_host_key_remove_www", "1"),
     ("memcache.prefix_host_key_remove_subdomain", "0"),
+    ("memcache.prefix_static_key", ""),
+    ("memcache.select_api", "select"),
 ];
 
 /// Entries whose pecl default is NULL rather than "" (`ini_get_all()` shows

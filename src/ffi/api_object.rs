@@ -195,6 +195,64 @@ pub fn type_name(z: &Zval) -> String {
     }
 }
 
+/// The type bits of a zend_type mask that say how an argument is passed
+/// (by reference, variadic), kept when the type itself is rewritten.
+const SEND_BITS: u32 = (3 << ext_php_rs::ffi::_ZEND_SEND_MODE_SHIFT) | ext_php_rs::ffi::_ZEND_IS_VARIADIC_BIT;
+
+/// Rewrites the declared types of a registered internal function (`scope`
+/// None) or method: `params[i]` is the MAY_BE_* mask of parameter i (0:
+/// untyped; None: leave it, e.g. a class type), `ret` the return type's.
+/// Called in MINIT, before any script runs.
+pub fn set_arg_types(scope: Option<&ClassEntry>, name: &str, params: &[Option<u32>], ret: Option<u32>) {
+    let table: *const ext_php_rs::ffi::HashTable = match scope {
+        Some(ce) => ptr::from_ref(&ce.function_table),
+        // SAFETY: the compiler globals exist from engine startup on (the
+        // wrapper finds this thread's under ZTS); in MINIT their function
+        // table holds every internal function (EG(function_table) is only
+        // set per request).
+        None => unsafe {
+            ext_php_rs::ffi::ext_php_rs_compiler_globals()
+                .as_ref()
+                .map_or(ptr::null(), |cg| cg.function_table.cast_const())
+        },
+    };
+    if table.is_null() {
+        return;
+    }
+    // SAFETY: in MINIT the function tables are complete and nothing else
+    // runs. A found entry is a zend_function registered by us (internal);
+    // its arg_info array has num_args entries after a return-type entry at
+    // index -1 (the engine's layout for internal functions), in memory the
+    // engine or ext-php-rs allocated for the life of the process. Only the
+    // type masks of untyped/scalar entries are written (class types, whose
+    // `ptr` names the class, are skipped).
+    unsafe {
+        let f = ext_php_rs::ffi::zend_hash_str_find_ptr_lc(table, name.as_ptr().cast(), name.len())
+            .cast::<ext_php_rs::ffi::zend_function>();
+        if f.is_null() {
+            return;
+        }
+        let func = &mut (*f).internal_function;
+        if func.arg_info.is_null() {
+            return;
+        }
+        for (i, mask) in params.iter().enumerate().take(func.num_args as usize) {
+            if let Some(mask) = mask {
+                let t = &mut (*func.arg_info.add(i)).type_;
+                if t.ptr.is_null() {
+                    t.type_mask = (t.type_mask & SEND_BITS) | mask;
+                }
+            }
+        }
+        if let Some(mask) = ret {
+            let t = &mut (*func.arg_info.sub(1)).type_;
+            if t.ptr.is_null() {
+                t.type_mask = (t.type_mask & SEND_BITS) | mask;
+            }
+        }
+    }
+}
+
 /// Throws the engine's ArgumentCountError "Wrong parameter count for
 /// Class::method()" for the function being called.
 pub fn wrong_param_count() {

@@ -96,7 +96,7 @@ unsafe extern "C" fn ps_open(mod_data: ModData, save_path: *const c_char, _name:
 /// What the save path parser ignored while opening (as pecl ignores it):
 /// a line each in the error log (see [`super::log`]).
 fn log_ignored_save_path_parts() {
-    guard("session open", (), || {
+    guard("session open (save path notes)", (), || {
         let ignored = crate::config::save_path::take_ignored();
         if ignored.is_empty() {
             return;
