@@ -116,6 +116,7 @@ fn pool_for(obj: *mut ZendObject, need: Need, out: &mut Out) -> Option<Handle> {
                 None
             }
             Connection::Invalid => {
+                api_object::connection_type_error(obj, false);
                 out.warn("Invalid MemcachePool->connection member variable");
                 None
             }
@@ -123,6 +124,7 @@ fn pool_for(obj: *mut ZendObject, need: Need, out: &mut Out) -> Option<Handle> {
         Need::Create => match classes::connection_or_new(obj) {
             Ok(Some(h)) => Some(h),
             Ok(None) => {
+                api_object::connection_type_error(obj, true);
                 out.warn("Unknown connection identifier");
                 None
             }

@@ -48,14 +48,13 @@ fn user_keys(key_z: &Zval) -> Vec<Vec<u8>> {
     }
 }
 
-/// Those keys as stored, with the index of the user key each comes from.
-/// An invalid (empty) key is left out after pecl's "Invalid key" warning;
-/// the others still go to the servers.
-fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<(usize, Vec<u8>)> {
+/// Those keys as stored. An invalid (empty) key is left out after pecl's
+/// "Invalid key" warning; the others still go to the servers.
+fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<Vec<u8>> {
     let mut keys = Vec::with_capacity(user_keys.len());
-    for (i, k) in user_keys.iter().enumerate() {
+    for k in user_keys {
         match wire_key(s, k) {
-            Some(wk) => keys.push((i, wk)),
+            Some(wk) => keys.push(wk),
             None => out.warn("Invalid key"),
         }
     }
@@ -221,7 +220,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let multi = key_z.array().is_some();
     let user_keys = user_keys(key_z);
     let Some((s, snap)) = prepare(h) else { return };
-    let keys: Vec<Vec<u8>> = wire_keys(&s, &user_keys, out).into_iter().map(|(_, k)| k).collect();
+    let keys = wire_keys(&s, &user_keys, out);
     if !multi && keys.is_empty() {
         return;
     }
@@ -317,7 +316,7 @@ pub fn delete(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let user_keys = user_keys(key_z);
     let Some((s, snap)) = prepare(h) else { return };
     let keys = wire_keys(&s, &user_keys, out);
-    let key_refs: Vec<&[u8]> = keys.iter().map(|(_, k)| k.as_slice()).collect();
+    let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| b.delete(key_refs[i]).map(|_| ());
     let replies = exec::run_keyed(&snap, &s, &key_refs, &add, &mut out.failures);
     mirror(&snap, &s, &key_refs, &add, &mut out.failures);
@@ -342,7 +341,7 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
     }
     // A negative delta runs the opposite command (memcached takes unsigned deltas).
     let (up, d) = if delta < 0 { (!incr, delta.unsigned_abs()) } else { (incr, delta as u64) };
-    let key_refs: Vec<&[u8]> = keys.iter().map(|(_, k)| k.as_slice()).collect();
+    let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let add = |i: usize, b: &mut Batch| {
         if up { b.incr(key_refs[i], d) } else { b.decr(key_refs[i], d) }.map(|_| ())
     };
@@ -355,8 +354,10 @@ pub fn arith(h: &Handle, incr: bool, args: Args, ret: &mut Zval, out: &mut Out) 
     };
     if multi {
         let mut arr = new_array();
-        for ((i, _), r) in keys.iter().zip(&replies) {
-            values::insert(&mut arr, &user_keys[*i], val(r));
+        // keyed by the key as stored, as pecl memcache keys them (pecl also
+        // appends a NUL byte to the keys that were not found: not copied)
+        for (wire, r) in keys.iter().zip(&replies) {
+            values::insert(&mut arr, wire, val(r));
         }
         *ret = array_zval(arr);
     } else if let Some(r) = replies.first() {
@@ -459,10 +460,11 @@ fn cachedump_zval(lines: Vec<(String, String)>) -> Zval {
 fn stats_reply(arg: &Option<String>, reply: Reply) -> Zval {
     match reply {
         Reply::Stats(lines) => {
-            if arg.as_deref().is_some_and(|a| a.starts_with("cachedump")) {
+            if lines.is_empty() {
+                // pecl builds its array from the first line: none, false
+                bool_zval(false)
+            } else if arg.as_deref().is_some_and(|a| a.starts_with("cachedump")) {
                 cachedump_zval(lines)
-            } else if lines.is_empty() {
-                array_zval(new_array())
             } else {
                 stats_zval(lines)
             }

@@ -42,8 +42,9 @@
 //! * a query parameter value with trailing text reads as its leading number,
 //!   as PHP's conversions read it (`udp_port=0;tcp://...` is 0, `weight=2abc`
 //!   is 2, `timeout=1s` is 1) — pecl's test suite relies on this;
-//! * digits after the port's colon followed by other text (`host:11211x`)
-//!   give that port; port 0 is accepted (no daemon can listen there: the
+//! * a port is read as PHP's URL parser reads it: up to 5 characters, the
+//!   leading number (`host:11x` is port 11; `host:11211x` is refused, by PHP
+//!   and pecl too); port 0 is accepted (no daemon can listen there: the
 //!   server never answers, as with pecl);
 //! * a path, a fragment and `user:password@` are ignored (the password is
 //!   not repeated in the warning);
@@ -534,7 +535,8 @@ fn tcp_server(authority: &str, default_port: u16, options: Options, notes: &mut 
                 .ok_or_else(|| Problem::BadPort {
                     port: text.to_owned(),
                 })?;
-            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            let body = text.strip_prefix('+').unwrap_or(text);
+            let digits = text.len() - body.len() + body.bytes().take_while(u8::is_ascii_digit).count();
             if digits < text.len() {
                 notes.push(format!("ignored '{}' after the port {port}", Escaped(&text[digits..])));
             }
@@ -558,15 +560,20 @@ fn tcp_server(authority: &str, default_port: u16, options: Options, notes: &mut 
     })
 }
 
-/// The port as PHP's URL parser reads it (and pecl uses it): the leading
-/// 1 to 5 decimal digits, at most 65535; what follows them is dropped
-/// (`11211x` is 11211). None when there is no digit or the number is too big.
+/// The port as PHP's URL parser reads it (and pecl uses it): at most 5
+/// characters, read by strtol (an optional sign, then digits; what follows
+/// them is dropped: `11x` is 11), from 0 to 65535. None otherwise (`11211x`
+/// is 6 characters: PHP refuses the URL, and so does pecl).
 fn parse_port(text: &str) -> Option<u16> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 5 {
+    if text.len() > 5 {
         return None;
     }
-    text[..digits].parse::<u16>().ok()
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    body[..digits].parse::<u16>().ok()
 }
 
 /// Hex digits, `:` and `.` (embedded IPv4), at least two colons' worth of
@@ -1185,11 +1192,12 @@ mod tests {
         assert_eq!(one("a:12x").endpoint, tcp("a", 12));
         assert_eq!(one("a:12x").ring_name, "a:12");
         assert_eq!(notes("a:12x"), vec!["ignored 'x' after the port 12".to_string()]);
+        assert_eq!(one("a:+1").endpoint, tcp("a", 1), "strtol takes a sign");
     }
 
     #[test]
     fn non_numeric_port() {
-        for (p, port) in [("tcp://a:abc", "abc"), ("a:-1", "-1"), ("a:+1", "+1")] {
+        for (p, port) in [("tcp://a:abc", "abc"), ("a:-1", "-1"), ("a:11211x", "11211x"), ("a:+", "+")] {
             assert_eq!(
                 err(p).problem,
                 Problem::BadPort { port: port.into() },

@@ -44,6 +44,7 @@ unsafe extern "C" {
     ) -> c_int;
     fn zend_register_resource(ptr: *mut c_void, kind: c_int) -> *mut zend_resource;
     fn zend_zval_type_name(arg: *const zval) -> *const c_char;
+    fn zend_fetch_resource_ex(res: *mut zval, resource_type_name: *const c_char, resource_type: c_int) -> *mut c_void;
     fn zend_wrong_param_count();
 }
 
@@ -154,6 +155,29 @@ pub fn zval_pool(z: &Zval) -> Option<Handle> {
             return None;
         }
         Some((*(*res).ptr.cast::<Handle>()).clone())
+    }
+}
+
+/// What pecl does with a `connection` property that holds no pool of
+/// ours: `zend_fetch_resource_ex`, which throws the engine's TypeError
+/// ("...(): supplied argument is not a valid connection resource", or
+/// "supplied resource is not ..." for another kind of resource). pecl asks
+/// it for any value when adding a server, and only for resources when it
+/// looks the pool up for an operation (`always` false).
+pub fn connection_type_error(obj: &ZendObject, always: bool) {
+    let Some(z) = property(obj, "connection") else { return };
+    if !always && !z.is_resource() {
+        return;
+    }
+    if zval_pool(z).is_some() {
+        return;
+    }
+    let mut copy = z.shallow_clone();
+    // SAFETY: zend_fetch_resource_ex only reads the zval (a copy we own)
+    // and, as it fails here, throws a TypeError naming the running
+    // function; no user code runs.
+    unsafe {
+        zend_fetch_resource_ex(ptr::from_mut(&mut copy).cast(), c"connection".as_ptr(), LE_POOL.load(Ordering::Acquire));
     }
 }
 

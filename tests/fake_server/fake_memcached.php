@@ -10,7 +10,8 @@
  * and closed, whichever comes first, so a failing test never leaves it behind.
  *
  * Every command except get/gets/set gets a sane reply (incr -> NOT_FOUND, add -> STORED,
- * delete -> DELETED, touch -> TOUCHED, version -> VERSION fake), so the session handler
+ * delete -> DELETED, touch -> TOUCHED, version -> VERSION fake, stats ... -> the same canned
+ * statistics every time), so the session handler
  * takes its lock; MODE decides what the reply to get/gets (and, for bad_store, set) is:
  *
  *   ok           a correct tiny memcached (values kept in memory)
@@ -126,6 +127,26 @@ function handle(array &$c, string $line, ?string $data, string $mode, array &$st
             return true;
         case 'version':
             fwrite($s, "VERSION fake-1.0\r\n");
+            return true;
+        case 'stats':
+            // canned statistics, the same every time (php-tests/604: the shape and types of
+            // getStats() results, whatever a real daemon's LRUs hold at the moment)
+            $what = $f[1] ?? '';
+            $replies = [
+                '' => "STAT pid 4242\r\nSTAT uptime 10\r\nSTAT version fake-1.0\r\nSTAT rusage_user 0.123456\r\nEND\r\n",
+                'slabs' => "STAT 1:chunk_size 96\r\nSTAT 1:free_chunks_end 0\r\nSTAT 12:chunk_size 1184\r\nSTAT active_slabs 2\r\nSTAT total_malloced 2097152\r\nEND\r\n",
+                'items' => "STAT items:1:number 2\r\nSTAT items:1:age 5\r\nSTAT items:12:number 1\r\nEND\r\n",
+                'sizes' => "STAT 96 2\r\nEND\r\n",
+                'reset' => "RESET\r\n",
+                'malloc' => "END\r\n",
+            ];
+            if ($what === 'cachedump') {
+                fwrite($s, ($f[2] ?? '') === '1'
+                    ? "ITEM stat_key [3 b; 1700000000 s]\r\nITEM other [11 b; 0 s]\r\nEND\r\n"
+                    : "END\r\n");
+                return true;
+            }
+            fwrite($s, $replies[$what] ?? "ERROR\r\n");
             return true;
         case 'flush_all':
             $store = [];
