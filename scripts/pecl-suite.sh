@@ -18,7 +18,8 @@
 # 3. Runs its tests/ (a fresh copy per protocol) through PHP's run-tests.php with `php -n` plus
 #    the one extension, once per protocol (MEMCACHE_PROTOCOL=ascii / binary, which connect.inc
 #    reads), and prints per protocol the failing tests and "<protocol>: N passed, M failed,
-#    K skipped". The last line is the sum: "N passed, M failed, K skipped".
+#    K skipped" (each test's result: .run/pecl-suite/<protocol>-<extension>.results). The last
+#    line is the sum: "N passed, M failed, K skipped".
 #
 # Environment:
 #   PECL_SUITE_EXT=ours|pecl     which extension (default ours; ours is built with cargo if needed)
@@ -145,7 +146,10 @@ if [ "${1:-}" = --inner ]; then
             timeout 1200 "$PHP" -n "$RUNTESTS" -n -d "extension=$EXT" -p "$PHP" -q --no-color \
             --show-diff --set-timeout "$PER_TEST" "${targets[@]}" ) >"$log" 2>&1
         rc=$?
-        sed -n '/^Running selected tests/,/^=====*$/p' "$log" | grep -aE '^(FAIL|BORK|LEAK|WARN|SKIP)' || true
+        # one line per test, "<test> PASS|FAIL|SKIP|BORK|LEAK|WARN" (docs/COMPATIBILITY.md's table)
+        tr '\r' '\n' <"$log" | grep -aoE '^(PASS|FAIL|SKIP|BORK|LEAK|WARN|XFAIL) .*\[[^]]*\.phpt\]' \
+            | sed -E 's/^([A-Z]+) .*\[([^]]*)\.phpt\]$/\2 \1/' | sort -u >"$RUN/$proto-$(basename "$EXT" .so).results"
+        tr '\r' '\n' <"$log" | grep -aE '^(FAIL|BORK|LEAK|WARN) ' || true
         p="$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
         f="$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
         s="$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
