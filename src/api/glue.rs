@@ -61,7 +61,7 @@ struct Done {
 
 fn args_of<'a>(ex: &'a mut ExecuteData, placeholders: &'a mut Vec<Arg<'a>>) -> Option<(Vec<Option<&'a mut Zval>>, Option<*mut ZendObject>)> {
     let (parser, this) = ex.parser_object();
-    let this = this.map(|o| std::ptr::from_mut(o));
+    let this = this.map(std::ptr::from_mut);
     let mut parser = parser.required_args(0);
     for a in placeholders.iter_mut() {
         parser = parser.arg(a);
@@ -172,9 +172,7 @@ fn zpp(ex: &ExecuteData, spec: &CStr, class: Option<Class>) -> Result<(), Option
 
 impl Done {
     fn bailout() -> Done {
-        let mut out = Out::default();
-        out.bailout = true;
-        Done { obj: None, handle: None, out }
+        Done { obj: None, handle: None, out: Out { bailout: true, ..Out::default() } }
     }
 }
 

@@ -75,7 +75,7 @@ pub fn serialize(z: &Zval) -> Result<Vec<u8>, VarError> {
     // SAFETY: a non-null smart_str buffer is an engine string we now own;
     // ZBox releases it when dropped.
     let s: ZBox<ZendStr> = unsafe { ZBox::from_raw(out.cast()) };
-    if ExecutorGlobals::has_exception() || s.len() == 0 {
+    if ExecutorGlobals::has_exception() || s.is_empty() {
         return Err(VarError::Failed);
     }
     Ok(s.as_bytes().to_vec())
