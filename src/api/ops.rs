@@ -230,6 +230,9 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     }
     let key_refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
+    // A destroyed session's tombstone (see session::copies) is no value: a
+    // get answers as for a deleted key, as after pecl memcache's destroy.
+    found.retain(|_, item| item.flags & crate::session::copies::TOMBSTONE == 0);
     // pecl answers a multi-get server by server, each server's keys in
     // request order, the servers in the order their replies arrive (not
     // deterministic). Ours: the same grouping, servers in the order their
