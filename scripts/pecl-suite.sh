@@ -170,8 +170,32 @@ if [ "${1:-}" = --inner ]; then
     exit 0
 fi
 
-# ---- outer part: sources, extension, isolation -------------------------------------------------
+# ---- outer part: packages, sources, extension, isolation ----------------------------------------
 mkdir -p "$RUN" "$CACHE"
+
+# What this script needs beyond scripts/deps.sh (a clean CI machine has only what the repo's
+# scripts install): "test|package", test = a command on PATH or an absolute file.
+need=("memcached|memcached" "ip|iproute2" "unshare|util-linux" "/usr/share/keyrings/debian-archive-keyring.gpg|debian-archive-keyring")
+if [ "$WHICH" = pecl ] && [ -z "${MEMCACHE_EXT_PECL:-}" ]; then
+    need+=("phpize|php8.2-dev" "cc|build-essential" "make|build-essential" "/usr/include/zlib.h|zlib1g-dev")
+fi
+missing=()
+for n in "${need[@]}"; do
+    t="${n%%|*}"; pkg="${n#*|}"
+    if [[ "$t" == /* ]]; then [ -e "$t" ] && continue; else command -v "$t" >/dev/null 2>&1 && continue; fi
+    [[ " ${missing[*]} " == *" $pkg "* ]] || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        timeout 900 apt-get -o DPkg::Lock::Timeout=900 -q update >/dev/null 2>&1
+        timeout 900 apt-get -o DPkg::Lock::Timeout=900 -y -q --no-install-recommends install "${missing[@]}" >"$RUN/apt-install.log" 2>&1 \
+            || { tail -5 "$RUN/apt-install.log"; die "apt-get install ${missing[*]} failed"; }
+    else
+        echo "pecl-suite: missing ${missing[*]} (run as root to have them installed)"
+    fi
+fi
 
 # 1. pecl memcache's source package
 find_src() { find "$CACHE/src" -mindepth 3 -maxdepth 3 -name connect.inc -path '*/tests/*' -printf '%h\n' 2>/dev/null | head -1; }
@@ -245,7 +269,9 @@ case "$WHICH" in
         ;;
     *) die "PECL_SUITE_EXT must be ours or pecl, not '$WHICH'" ;;
 esac
-"$PHP" -n -d "extension=$EXT" -m 2>/dev/null | grep -qx memcache || die "$EXT does not load as module 'memcache'"
+# (not "php -m | grep -q": with pipefail, grep's early exit can make php die of SIGPIPE)
+mods="$("$PHP" -n -d "extension=$EXT" -m 2>&1)"
+grep -qx memcache <<<"$mods" || die "$EXT does not load as module 'memcache': $(grep -i 'warn\|error' <<<"$mods" | head -3)"
 echo "extension: $WHICH = $EXT ($("$PHP" -n -d "extension=$EXT" -r 'echo phpversion("memcache");'))"
 
 # 3. isolation
