@@ -93,8 +93,6 @@ array(2) {
   ["n"]=>
   int(3)
 }
-
-Warning: session_write_close(): session 'sess211binary0001' stored on 1 of 2 servers (memcache.session_redundancy = 2): server 127.0.0.1:%d %s in %s on line 2
 -- a held lock makes a second reader wait (lock record incr'd in binary)
 int(100)
 holder done

@@ -34,8 +34,8 @@ fn areas(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
 /// session handler releases what a fatal error, `exit` or an uncaught
 /// exception left held, and non-persistent connections close.
 fn request_end() {
-    // The request is over: nothing can show a warning now.
-    let _ = session::handler::request_end();
+    // The request is over: nothing can be displayed now, only logged.
+    ffi::session_module::log_request_end(&session::handler::request_end());
 }
 
 /// The `memcache` section of phpinfo() (the ini table follows it).

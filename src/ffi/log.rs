@@ -1,8 +1,9 @@
-//! Configuration notes for the operator's error log only.
+//! Notes for the operator's error log only.
 //!
 //! Some things deserve a line in the log but must not change the request:
 //! what a save path said that pecl memcache also ignores (see
-//! `config::save_path`). Shown as a PHP warning during session_start() it
+//! `config::save_path`), a session stored on fewer servers than configured
+//! (see `session::Outcome`). Shown as a PHP warning during session_start() it
 //! would be output before the headers, so with display_errors on the
 //! session cookie could no longer be sent (the very breakage leniency is
 //! there to avoid), and a page would show it to visitors. So these notes
@@ -22,7 +23,7 @@ const LOG_WARNING: c_int = 4;
 /// Writes "PHP Warning:  memcache: {message}" to the error log when
 /// log_errors is on. No user code runs (the SAPI logger and the log file
 /// only), so this may be called from any Rust frame.
-pub fn config_warning(message: &str) {
+pub fn note(message: &str) {
     // SAFETY: reads an ini value by a static name; zend_ini_long only reads.
     let log_errors = unsafe { zend_ini_long(c"log_errors".as_ptr(), "log_errors".len(), 0) };
     if log_errors == 0 {

@@ -70,10 +70,27 @@ pub fn register() -> bool {
     unsafe { php_session_register_module(&MODULE) == SUCCESS }
 }
 
-/// Emits the outcome's warnings, then maps it to `zend_result`.
-fn finish(outcome: Outcome<()>) -> c_int {
+/// Emits the outcome's warnings and logs its notes.
+fn emit<T>(outcome: &Outcome<T>) {
     warn_all(&outcome.warnings);
+    for n in &outcome.notes {
+        super::log::note(n);
+    }
+}
+
+/// Emits the outcome, then maps it to `zend_result`.
+fn finish(outcome: Outcome<()>) -> c_int {
+    emit(&outcome);
     if outcome.result.is_ok() { SUCCESS } else { FAILURE }
+}
+
+/// Logs what the session handler left to note at request end (a lock it
+/// could not release after a fatal error): the request is over, nothing
+/// can be displayed.
+pub fn log_request_end(notes: &[String]) {
+    for n in notes {
+        super::log::note(n);
+    }
 }
 
 unsafe extern "C" fn ps_open(mod_data: ModData, save_path: *const c_char, _name: *const c_char) -> c_int {
@@ -107,7 +124,7 @@ fn log_ignored_save_path_parts() {
             "session.save_path"
         };
         for i in ignored {
-            super::log::config_warning(&i.message(setting));
+            super::log::note(&i.message(setting));
         }
     })
 }
@@ -129,7 +146,7 @@ unsafe extern "C" fn ps_read(
     // SAFETY: PHP passes the live session id string for the duration of the call.
     let sid = unsafe { zstr_bytes(key) };
     let outcome = guard("session read", Outcome::failed(), || handler::read(sid, maxlifetime));
-    warn_all(&outcome.warnings);
+    emit(&outcome);
     match outcome.result {
         Ok(data) => {
             if !val.is_null() {
@@ -185,7 +202,7 @@ unsafe extern "C" fn ps_create_sid(mod_data: ModData) -> *mut zend_string {
             }
         })
     });
-    warn_all(&outcome.warnings);
+    emit(&outcome);
     match outcome.result {
         Ok(id) => new_zstr(&id),
         // PHP treats a NULL id as "failed to create session ID" and says so.

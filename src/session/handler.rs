@@ -61,39 +61,39 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
     let host = if settings.session_prefix_host_key { server_name() } else { None };
     let prefix = settings.session_key_prefix(host.as_deref()).into_bytes();
     // A session still open (open called twice) gives its lock back first.
-    let mut warnings = Vec::new();
-    end_held(&mut warnings);
+    let mut notes = Vec::new();
+    end_held(&mut notes);
     state::set_open(Some(Open { pool, settings, prefix, held: None, last_exp: exptime(1440) }));
-    Outcome::ok((), warnings)
+    Outcome::ok((), Vec::new()).noting(notes)
 }
 
 /// PS_CLOSE: releases a lock still held (session_abort, read-only use).
 pub fn close() -> Outcome<()> {
-    let mut warnings = Vec::new();
-    end_held(&mut warnings);
+    let mut notes = Vec::new();
+    end_held(&mut notes);
     state::set_open(None);
-    Outcome::ok((), warnings)
+    Outcome::ok((), Vec::new()).noting(notes)
 }
 
 /// At request end, after every module's shutdown: releases a lock left held
 /// (fatal error, exit, uncaught exception) and closes non-persistent
-/// connections. Returns warnings only for logging; the request is over.
+/// connections. Returns notes for the error log; the request is over.
 pub fn request_end() -> Vec<String> {
-    let mut warnings = Vec::new();
-    end_held(&mut warnings);
+    let mut notes = Vec::new();
+    end_held(&mut notes);
     state::set_open(None);
     health::close_non_persistent();
-    warnings
+    notes
 }
 
 /// PS_READ: takes the session's lock on every server it lives on and reads
 /// every copy in the same round trip; serves the newest.
 pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
     opened("read", |open| {
-        let mut warnings = Vec::new();
+        let mut notes = Vec::new();
         // A read of another id while a session is held (regenerate without
         // close, which wrote or destroyed the old one): give it back.
-        end_held_in(open, &mut warnings);
+        end_held_in(open, &mut notes);
         if sid.is_empty() {
             return Outcome::fail(vec!["cannot read a session with an empty id".into()]);
         }
@@ -110,8 +110,8 @@ pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
         let served = served(open, &held, sid);
         open.held = Some(held);
         match served {
-            Ok(data) => Outcome::ok(data, warnings),
-            Err(msg) => Outcome::fail(vec![msg]),
+            Ok(data) => Outcome::ok(data, Vec::new()).noting(notes),
+            Err(msg) => Outcome::fail(vec![msg]).noting(notes),
         }
     })
 }
@@ -146,9 +146,9 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
         if tally.stored.is_empty() {
             return Outcome::fail(vec![format!("failed to destroy session '{}': {}", sid_text(sid), reasons(open, &tally).join("; "))]);
         }
-        let mut warnings = Vec::new();
+        let mut notes = Vec::new();
         if tally.stored.len() < servers.len() {
-            warnings.push(format!(
+            notes.push(format!(
                 "session '{}' destroyed on {} of {} servers: {}",
                 sid_text(sid),
                 tally.stored.len(),
@@ -156,7 +156,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
                 reasons(open, &tally).join("; ")
             ));
         }
-        Outcome::ok((), warnings)
+        Outcome::ok((), Vec::new()).noting(notes)
     })
 }
 
@@ -362,10 +362,10 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             why.join("; ")
         )]);
     }
-    Outcome::ok((), degraded(open, sid, &key, &tally, &servers))
+    Outcome::ok((), Vec::new()).noting(degraded(open, sid, &key, &tally, &servers))
 }
 
-/// The warning for a write that stored fewer copies than
+/// The log note for a write that stored fewer copies than
 /// `session_redundancy`: always for a fresh failure, once per down period
 /// and worker for a server known to be down (a dead daemon must not flood
 /// the log).
@@ -430,10 +430,10 @@ fn count_repairs(open: &Open, tally: &Tally) {
 }
 
 /// Ends the held session of the open save path, if any (see [`end_held_in`]).
-fn end_held(warnings: &mut Vec<String>) {
+fn end_held(notes: &mut Vec<String>) {
     state::with_open(|o| {
         if let Some(open) = o {
-            end_held_in(open, warnings);
+            end_held_in(open, notes);
         }
     });
 }
@@ -441,7 +441,7 @@ fn end_held(warnings: &mut Vec<String>) {
 /// A session held but not written (read_and_close, session_abort, a fatal
 /// error, a regenerate that moved on): gives its lock back on every server,
 /// repairing copies found behind in the same round trip.
-fn end_held_in(open: &mut Open, warnings: &mut Vec<String>) {
+fn end_held_in(open: &mut Open, notes: &mut Vec<String>) {
     let Some(held) = open.held.take() else { return };
     let servers = servers_for(open, &held.key, Some(&held));
     let parts = store::plan(Action::Release, Some(&held), &servers, None, clock_now());
@@ -452,14 +452,14 @@ fn end_held_in(open: &mut Open, warnings: &mut Vec<String>) {
     let tally = store::commit(&open.pool, open.protocol(), &held.key, &parts, lt, held.exp);
     count_repairs(open, &tally);
     if !tally.unlock_failed.is_empty() {
-        warnings.push(format!(
+        notes.push(format!(
             "could not release the lock of session key '{}' on {}; it expires after memcache.lock_timeout = {lt} s",
             String::from_utf8_lossy(&held.key),
             tally.unlock_failed.iter().map(|&i| open.pool.server(i).spec.ring_name.clone()).collect::<Vec<_>>().join(", "),
         ));
     }
     if !tally.failed.is_empty() || !tally.refused.is_empty() {
-        warnings.push(format!(
+        notes.push(format!(
             "session key '{}': could not restore its copy on every server ({})",
             String::from_utf8_lossy(&held.key),
             reasons(open, &tally).join("; ")

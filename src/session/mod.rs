@@ -27,27 +27,40 @@ pub mod state;
 pub mod store;
 pub mod value;
 
-/// The result of an entry point, plus the warnings to emit for it (the seam
-/// emits them after the Rust call has returned). The reason of a failure is
-/// always among the warnings.
+/// The result of an entry point, plus what to tell about it (the seam emits
+/// both after the Rust call has returned):
+/// - `warnings` are PHP warnings: the request could not get what it asked
+///   for; the reason of a failure is always among them;
+/// - `notes` go to the operator's error log only: the request got what it
+///   asked for, but not as well as configured (a session stored on fewer
+///   servers than `session_redundancy`, a lock record left to expire on a
+///   server that failed). A warning there would break pages whose framework
+///   turns warnings into exceptions, for a request that succeeded.
 #[derive(Debug)]
 pub struct Outcome<T> {
     pub result: Result<T, ()>,
     pub warnings: Vec<String>,
+    pub notes: Vec<String>,
 }
 
 impl<T> Outcome<T> {
     pub fn ok(value: T, warnings: Vec<String>) -> Self {
-        Outcome { result: Ok(value), warnings }
+        Outcome { result: Ok(value), warnings, notes: Vec::new() }
     }
 
     pub fn fail(warnings: Vec<String>) -> Self {
-        Outcome { result: Err(()), warnings }
+        Outcome { result: Err(()), warnings, notes: Vec::new() }
+    }
+
+    /// The same outcome with these lines for the error log.
+    pub fn noting(mut self, notes: Vec<String>) -> Self {
+        self.notes.extend(notes);
+        self
     }
 
     /// A failure with no message (used where a panic was already reported).
     pub fn failed() -> Self {
-        Outcome { result: Err(()), warnings: Vec::new() }
+        Outcome { result: Err(()), warnings: Vec::new(), notes: Vec::new() }
     }
 }
 
