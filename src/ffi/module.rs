@@ -46,7 +46,8 @@ extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
 }
 
 extern "C" fn post_deactivate() -> i32 {
-    guard("request end", SUCCESS, || {
+    // After the request: PHP errors can no longer be raised (see log_after_request).
+    super::guard_after_request("request end", SUCCESS, || {
         crate::request_end();
         SUCCESS
     })
