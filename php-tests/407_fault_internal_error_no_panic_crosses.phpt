@@ -1,5 +1,5 @@
 --TEST--
-hardening: no panic crosses into PHP: an internal error forced in an entry point (testing hook PHP_MEMCACHE_TEST_PANIC) becomes a warning "internal error in <entry point>", the call fails (session_start() returns false), nothing is locked or written, and the process goes on and exits 0
+hardening: no panic crosses into PHP: an internal error forced in an entry point (testing hook PHP_MEMCACHE_TEST_PANIC) becomes a warning "internal error in <entry point>", the call fails (session_start() returns false), nothing is locked or written, and the process goes on and exits 0; at request end (after PHP's error state is gone) the warning is logged - to the SAPI log, or the error_log file - never raised, so nothing leaks or corrupts the heap (a debug PHP reports both)
 --SKIPIF--
 <?php require __DIR__ . '/config.inc'; mc_skip_under_pecl('testing hook of ours'); ?>
 --FILE--
@@ -17,6 +17,12 @@ foreach (['session open', 'session read', 'session write', 'session close', 'req
     echo "data: ", json_encode(mc_get(MC_PORT1, 'fault407')['value'] ?? null), ", lock: ", json_encode(mc_get(MC_PORT1, 'fault407.lock')['value'] ?? null), "\n";
     mc_set(MC_PORT1, 'fault407', 'v|s:3:"old";');
 }
+echo "== request end, error_log set\n";
+$log = MC_DIR . '/407-error.log';
+@unlink($log);
+echo run_session($code, 'ours', $path, ['error_log' => $log], 60, ['PHP_MEMCACHE_TEST_PANIC' => 'request end']);
+echo "logged: ", preg_replace('/^\[\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d UTC\] /m', '[<time> UTC] ', (string)@file_get_contents($log));
+@unlink($log);
 echo "== phpinfo\n";
 $info = run_php('phpinfo(INFO_MODULES); echo "still running\n";', 'ours', [], 60, ['PHP_MEMCACHE_TEST_PANIC' => 'phpinfo']);
 echo preg_match('/Warning: .*internal error in phpinfo: fault injected by PHP_MEMCACHE_TEST_PANIC/', $info) ? "warned\n" : $info, substr($info, -14);
@@ -61,9 +67,13 @@ data: "v|s:3:\"new\";", lock: "0"
 bool(true)
 bool(true)
 still running
-
-Warning: PHP Request Shutdown: memcache: internal error in request end: fault injected by PHP_MEMCACHE_TEST_PANIC (the operation failed; please report this) in Unknown on line 0
+PHP Warning:  memcache: internal error in request end: fault injected by PHP_MEMCACHE_TEST_PANIC (the operation failed; please report this) in Unknown on line 0
 data: "v|s:3:\"new\";", lock: "0"
+== request end, error_log set
+bool(true)
+bool(true)
+still running
+logged: [<time> UTC] PHP Warning:  memcache: internal error in request end: fault injected by PHP_MEMCACHE_TEST_PANIC (the operation failed; please report this) in Unknown on line 0
 == phpinfo
 warned
 still running
