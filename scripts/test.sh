@@ -13,6 +13,8 @@
 #                             validates the tests themselves. Tests about deliberate improvements
 #                             over pecl are skipped then (MEMCACHE_SUITE_NO_SKIP=1 runs them too).
 #   PHPT=path                 run only these phpt files/dirs (default: php-tests/)
+#   PHP, PHP_CONFIG           the PHP to build for and test with (default: php, php-config on PATH)
+#   CARGO_TARGET_DIR          where cargo builds (default: target/); one per PHP build
 #   TEST_TIMEOUT_DEPS / _CARGO_TEST / _BUILD / _PHPT / _PER_PHPT   seconds (900/1500/1500/900/300)
 set -uo pipefail
 
@@ -71,13 +73,22 @@ if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
     export PATH="$HOME/.cargo/bin:$PATH"
 fi
 
-PHP="$(command -v php || true)"
-EXTDIR="$(php-config --extension-dir 2>/dev/null || true)"
+# Which PHP: $PHP and $PHP_CONFIG when set (ext-php-rs's build script reads the same two
+# variables, so the extension is built for the PHP that runs the suite), else the ones on PATH.
+PHP="${PHP:-$(command -v php || true)}"
+PHP_CONFIG="${PHP_CONFIG:-$(command -v php-config || true)}"
+export PHP PHP_CONFIG
+EXTDIR="$("$PHP_CONFIG" --extension-dir 2>/dev/null || true)"
+PHP_PREFIX="$("$PHP_CONFIG" --prefix 2>/dev/null || true)"
+API="$("$PHP_CONFIG" --phpapi 2>/dev/null || true)"
 RUNTESTS=""
-for c in ${EXTDIR:+"$EXTDIR/build/run-tests.php"} /usr/lib/php/*/build/run-tests.php /usr/local/lib/php/build/run-tests.php; do
+for c in ${EXTDIR:+"$EXTDIR/build/run-tests.php"} ${PHP_PREFIX:+"$PHP_PREFIX/lib/php/build/run-tests.php"} \
+         ${PHP_PREFIX:+${API:+"$PHP_PREFIX/lib/php/$API/build/run-tests.php"}} \
+         ${API:+"/usr/lib/php/$API/build/run-tests.php"} /usr/lib/php/*/build/run-tests.php /usr/local/lib/php/build/run-tests.php; do
     if [ -f "$c" ]; then RUNTESTS="$c"; break; fi
 done
-SO_OURS="${MEMCACHE_EXT_OURS:-$ROOT/target/release/libphp_memcache.so}"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+SO_OURS="${MEMCACHE_EXT_OURS:-$TARGET_DIR/release/libphp_memcache.so}"
 SO_PECL="${MEMCACHE_EXT_PECL:-${EXTDIR:-/nonexistent}/memcache.so}"
 
 # ---- 2. cargo test -----------------------------------------------------------------------------
