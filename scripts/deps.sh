@@ -5,11 +5,16 @@
 #   bash scripts/deps.sh
 #
 # Installs when missing: PHP headers (php8.2-dev, else php-dev), the PHP CLI, memcached, clang +
-# libclang-dev (bindgen), sasl2-bin (saslpasswd2, for the SASL test's sasldb), pecl memcache
-# and pecl memcached (the references the tests compare
-# against), curl and netcat-openbsd (demo, daemon checks), a C toolchain. Runs apt-get update once,
-# only when something is missing. Needs root or sudo for that. Rust is not installed here: the
-# script checks that cargo exists and says how to get it.
+# libclang-dev (bindgen), sasl2-bin (saslpasswd2, for the SASL test's sasldb) and
+# libsasl2-modules (memcached -S needs its PLAIN mechanism; --no-install-recommends leaves it
+# out), pecl memcache (the reference the tests compare against), curl and netcat-openbsd (demo,
+# daemon checks), a C toolchain; pecl memcached (bench/ only) where the archive has it for this
+# PHP. Runs apt-get update once, only when something is missing. Needs root or sudo for that. Rust
+# is not installed here: the script checks that cargo exists and says how to get it.
+#
+# The PHP series is $PHP_CONFIG's when set (scripts/test.sh passes the PHP it tests), else the
+# installed php8.x-cli/-dev, else 8.2. MEMCACHE_EXT_PECL naming an existing .so (a reference
+# built by hand, as for PHP versions Debian has no php8.x-memcache for) replaces the package.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -39,9 +44,14 @@ fi
 # Each requirement: alternatives separated by '|', the preferred first. The PHP series is picked
 # from what is installed (php8.2-* first), else what the archive offers.
 PHPV=""
-for v in 8.2 8.3 8.4 8.1; do
-    if installed "php$v-cli" || installed "php$v-dev"; then PHPV="$v"; break; fi
-done
+if [ -n "${PHP_CONFIG:-}" ]; then
+    PHPV="$("$PHP_CONFIG" --version 2>/dev/null | cut -d. -f1,2 || true)"
+fi
+if [ -z "$PHPV" ]; then
+    for v in 8.2 8.3 8.4 8.5 8.6 8.1; do
+        if installed "php$v-cli" || installed "php$v-dev"; then PHPV="$v"; break; fi
+    done
+fi
 versioned() { # $1 = package suffix -> "php8.2-dev|php-dev" (the installed series if not 8.2)
     printf 'php%s-%s|php-%s' "${PHPV:-8.2}" "$1" "$1"
 }
@@ -52,12 +62,16 @@ REQS=(
     "memcached"
     "libclang-dev"
     "clang"
-    "$(versioned memcache)"
-    "$(versioned memcached)"
     "curl"
     "netcat-openbsd"
     "sasl2-bin"
+    "libsasl2-modules"
 )
+if [ -z "${MEMCACHE_EXT_PECL:-}" ] || [ ! -f "${MEMCACHE_EXT_PECL:-}" ]; then
+    REQS+=("$(versioned memcache)")
+fi
+# wanted but not required: pecl memcached is only for bench/ (absent from Debian for new PHPs)
+OPTIONAL=("php${PHPV:-8.2}-memcached")
 # a C compiler and linker for cargo (the rust image has them; a bare Debian may not)
 if ! command -v cc >/dev/null 2>&1; then REQS+=("build-essential"); fi
 # pkg-config is used by some -sys crates
@@ -68,6 +82,8 @@ for req in "${REQS[@]}"; do
     IFS='|' read -r -a alts <<<"$req"
     if ! installed "${alts[@]}"; then missing+=("$req"); fi
 done
+optional=()
+for o in "${OPTIONAL[@]}"; do installed "$o" || optional+=("$o"); done
 
 if [ "${#missing[@]}" -eq 0 ]; then
     log "all system packages present"
@@ -96,6 +112,9 @@ else
             exit 1
         fi
         pkgs+=("$pick")
+    done
+    for o in "${optional[@]}"; do
+        if has_candidate "$o"; then pkgs+=("$o"); else log "note: $o is not in the archive (only bench/ uses it)"; fi
     done
     log "apt-get install ${pkgs[*]}"
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}" >&2
