@@ -39,7 +39,10 @@ fn main() {
     let ext_php_rs = locked_version(&lock, "ext-php-rs").unwrap_or_else(|| "unknown".into());
     let memcache = locked_version(&lock, "memcache").unwrap_or_else(|| "unknown".into());
 
+    // the PHP_VERSION_ID this is built for: module startup refuses unsupported ones (src/info/builds.rs)
+    let vernum = run(&php_config, &["--vernum"]).unwrap_or_else(|| "0".into());
     println!("cargo:rustc-env=PHP_MEMCACHE_BUILT_FOR_PHP={php}");
+    println!("cargo:rustc-env=PHP_MEMCACHE_PHP_VERNUM={vernum}");
     println!("cargo:rustc-env=PHP_MEMCACHE_RUSTC={rustc_version}");
     println!("cargo:rustc-env=PHP_MEMCACHE_EXT_PHP_RS={ext_php_rs}");
     println!("cargo:rustc-env=PHP_MEMCACHE_MEMCACHE_CRATE={memcache}");

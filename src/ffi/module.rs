@@ -15,6 +15,10 @@ static STARTUP: OnceCell<Mutex<ModuleStartup>> = OnceCell::new();
 
 extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
     guard("module startup", FAILURE, || {
+        if let Err(why) = crate::info::builds::check(crate::info::builds::built_for()) {
+            warn(&why);
+            return FAILURE;
+        }
         super::install_quiet_panic_hook();
         super::register_fork_handler();
         super::ini::register(module_number);

@@ -6,6 +6,8 @@
 //! process (php-fpm and mod_php workers each have their own, a CLI run starts
 //! from nothing) and live until the process exits.
 
+pub mod builds;
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ext_php_rs::builders::ModuleBuilder;
