@@ -1,29 +1,20 @@
-# syntax=docker/dockerfile:1
-#
 # php-memcache (Rust drop-in for pecl memcache): built AND tested inside the image, like CI.
+# (No "# syntax=" line: BuildKit would fetch a frontend image for it; the built-in one serves.)
 #
-#   docker build -t php-memcache .                  # build + full test suite; final stage "runtime"
-#   docker build --target artifact -o out .         # only the files, into ./out/opt/php-memcache/
-#   docker run --rm php-memcache php -m             # Debian PHP 8.2 CLI with the extension enabled
+# Build and test; the last stage, "runtime", is Debian's PHP 8.2 CLI with the extension enabled:
+#   docker build -t php-memcache .
+# Only the files, into ./out/opt/php-memcache/ (BuildKit: DOCKER_BUILDKIT=1 or docker buildx):
+#   docker build --target artifact -o out .
+# Run it:
+#   docker run --rm php-memcache php --ri memcache
 #
 # The built files are at a fixed path in the "artifact" and "runtime" stages:
 #   /opt/php-memcache/php_memcache_rs.so     the extension (PHP 8.2, API 20220829, NTS, glibc >= 2.34)
 #   /opt/php-memcache/memcache-rs.ini        "extension=php_memcache_rs.so"
+#   /opt/php-memcache/install.sh             installs + enables it in the PHP of your own image
+#   /opt/php-memcache/BUILT-FOR              the PHP build it is for: "20220829 NTS release"
 #   /opt/php-memcache/memcache.stub.php      IDE stubs
-#
-# Use it in your own PHP 8.2 image (docs/INSTALL.md has more):
-#
-#   FROM php-memcache AS memcache                   # the image built from this file
-#   FROM php:8.2-fpm-bookworm                       # official image: NTS, glibc
-#   COPY --from=memcache /opt/php-memcache/php_memcache_rs.so /usr/local/lib/php/extensions/no-debug-non-zts-20220829/
-#   RUN docker-php-ext-enable php_memcache_rs
-#
-# or, on a Debian bookworm image with Debian's php8.2 packages:
-#
-#   COPY --from=memcache /opt/php-memcache/php_memcache_rs.so /usr/lib/php/20220829/
-#   COPY --from=memcache /opt/php-memcache/memcache-rs.ini /etc/php/8.2/mods-available/
-#   RUN phpenmod memcache-rs
-#
+# Your own image: docs/INSTALL.md ("Docker"); every example there is built by scripts/docker-test.sh.
 # Do not install pecl memcache (php8.2-memcache / pecl install memcache) in the same image:
 # both register the module "memcache".
 
@@ -43,6 +34,9 @@ RUN bash scripts/test.sh \
  && cp target/release/libphp_memcache.so /opt/php-memcache/php_memcache_rs.so \
  && printf '; php-memcache (Rust): drop-in replacement for pecl memcache (module "memcache").\n; Do not enable pecl memcache as well: both register the module "memcache".\n; priority=20\nextension=php_memcache_rs.so\n' \
       > /opt/php-memcache/memcache-rs.ini \
+ && php -n -r 'ob_start(); phpinfo(INFO_GENERAL); preg_match("/^PHP Extension => (\d+)/m", ob_get_clean(), $m); echo $m[1], " ", PHP_ZTS ? "ZTS" : "NTS", " ", PHP_DEBUG ? "debug" : "release", "\n";' \
+      > /opt/php-memcache/BUILT-FOR \
+ && install -m 0755 scripts/docker-install-extension.sh /opt/php-memcache/install.sh \
  && cp stubs/memcache.stub.php /opt/php-memcache/
 
 # ---- artifact: only the files (docker build --target artifact -o out .) -------------------------
@@ -56,9 +50,5 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends php8.2-cli \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /opt/php-memcache/ /opt/php-memcache/
-RUN cp /opt/php-memcache/php_memcache_rs.so "$(php -r 'echo PHP_EXTENSION_DIR;')/" \
- && cp /opt/php-memcache/memcache-rs.ini /etc/php/8.2/mods-available/memcache-rs.ini \
- && phpenmod -v 8.2 memcache-rs \
- && php -m | grep -qx memcache \
- && php -r 'exit(function_exists("memcache_session_stats") ? 0 : 1);'
+RUN /opt/php-memcache/install.sh
 CMD ["php", "-a"]
