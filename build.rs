@@ -43,6 +43,12 @@ fn main() {
     let vernum = run(&php_config, &["--vernum"]).unwrap_or_else(|| "0".into());
     println!("cargo:rustc-env=PHP_MEMCACHE_BUILT_FOR_PHP={php}");
     println!("cargo:rustc-env=PHP_MEMCACHE_PHP_VERNUM={vernum}");
+    // Engine interfaces that changed between supported PHP versions (src/ffi/session_module.rs):
+    // PHP 8.6 passes the save handler's open() its save_path and session name as zend_string*.
+    println!("cargo::rustc-check-cfg=cfg(php_ps_open_zend_string)");
+    if vernum.parse::<u32>().unwrap_or(0) >= 80600 {
+        println!("cargo:rustc-cfg=php_ps_open_zend_string");
+    }
     println!("cargo:rustc-env=PHP_MEMCACHE_RUSTC={rustc_version}");
     println!("cargo:rustc-env=PHP_MEMCACHE_EXT_PHP_RS={ext_php_rs}");
     println!("cargo:rustc-env=PHP_MEMCACHE_MEMCACHE_CRATE={memcache}");

@@ -20,11 +20,35 @@ use crate::session::{handler, Outcome};
 
 type ModData = *mut *mut c_void;
 
-/// `ps_module_struct` of PHP 8.x (unchanged from 7.1 to 8.4).
+/// The save path and session name `open` receives: C strings up to PHP 8.5,
+/// engine strings from 8.6 on (`PS_OPEN_ARGS`; build.rs sets the cfg from
+/// the PHP version it builds for).
+#[cfg(not(php_ps_open_zend_string))]
+type OpenArg = *const c_char;
+#[cfg(php_ps_open_zend_string)]
+type OpenArg = *mut zend_string;
+
+/// The bytes of an `open` argument.
+///
+/// # Safety
+/// `s` must be null or the live argument PHP passed to `open`.
+unsafe fn open_arg_bytes<'a>(s: OpenArg) -> &'a [u8] {
+    // SAFETY: by the caller; cstr_bytes / zstr_bytes accept null.
+    #[cfg(not(php_ps_open_zend_string))]
+    let bytes = unsafe { cstr_bytes(s) };
+    // SAFETY: as above.
+    #[cfg(php_ps_open_zend_string)]
+    let bytes = unsafe { zstr_bytes(s) };
+    bytes
+}
+
+/// `ps_module_struct` of PHP 8.x: the same layout from 7.1 to 8.6 (checked
+/// against the 8.2, 8.4, 8.5 and 8.6 headers); only `open`'s argument types
+/// changed in 8.6 ([`OpenArg`]).
 #[repr(C)]
 pub struct PsModule {
     name: *const c_char,
-    s_open: unsafe extern "C" fn(ModData, *const c_char, *const c_char) -> c_int,
+    s_open: unsafe extern "C" fn(ModData, OpenArg, OpenArg) -> c_int,
     s_close: unsafe extern "C" fn(ModData) -> c_int,
     s_read: unsafe extern "C" fn(ModData, *mut zend_string, *mut *mut zend_string, zend_long) -> c_int,
     s_write: unsafe extern "C" fn(ModData, *mut zend_string, *mut zend_string, zend_long) -> c_int,
@@ -93,9 +117,9 @@ pub fn log_request_end(notes: &[String]) {
     }
 }
 
-unsafe extern "C" fn ps_open(mod_data: ModData, save_path: *const c_char, _name: *const c_char) -> c_int {
-    // SAFETY: PHP passes its save_path ini value, NUL-terminated, live for the call.
-    let path = unsafe { cstr_bytes(save_path) };
+unsafe extern "C" fn ps_open(mod_data: ModData, save_path: OpenArg, _name: OpenArg) -> c_int {
+    // SAFETY: PHP passes its save_path ini value, live for the call.
+    let path = unsafe { open_arg_bytes(save_path) };
     let outcome = guard("session open", Outcome::failed(), || {
         handler::open(&String::from_utf8_lossy(path), super::server_name)
     });
