@@ -15,7 +15,7 @@ use std::ptr;
 
 use ext_php_rs::ffi::{zend_long, zend_string};
 
-use super::{cstr_bytes, guard, new_zstr, warn_all, zstr_bytes, FAILURE, SUCCESS};
+use super::{guard, new_zstr, warn_all, zstr_bytes, FAILURE, SUCCESS};
 use crate::session::{handler, Outcome};
 
 type ModData = *mut *mut c_void;
@@ -35,7 +35,7 @@ type OpenArg = *mut zend_string;
 unsafe fn open_arg_bytes<'a>(s: OpenArg) -> &'a [u8] {
     // SAFETY: by the caller; cstr_bytes / zstr_bytes accept null.
     #[cfg(not(php_ps_open_zend_string))]
-    let bytes = unsafe { cstr_bytes(s) };
+    let bytes = unsafe { super::cstr_bytes(s) };
     // SAFETY: as above.
     #[cfg(php_ps_open_zend_string)]
     let bytes = unsafe { zstr_bytes(s) };
