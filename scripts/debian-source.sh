@@ -53,7 +53,7 @@ for v in $(apt-cache "${APTOPT[@]}" showsrc "$PKG" 2>/dev/null | awk '/^Version:
         log "$PKG $v: not on the mirror, trying an older version"
         continue
     fi
-    rm -rf "$DEST"
+    rm -rf "$DEST"; mkdir -p "$(dirname "$DEST")"
     dpkg-source --no-check -x "$dsc" "$DEST" >/dev/null
     echo "$v"
     exit 0

@@ -61,7 +61,8 @@ COMMON_PKGS=(build-essential pkg-config clang libclang-dev memcached sasl2-bin l
 php_pkgs_of() { # the PHP packages of version $1 (the reference too, where Debian packages it)
     case "$1" in
         8.2|8.4) echo "php$1-dev php$1-cli php$1-memcache" ;;
-        *) echo "php$1-dev php$1-cli" ;;
+        # experimental's php-common (2:102~) Breaks php8.5-common; sid's serves 8.5 and 8.6
+        *) echo "php$1-dev php$1-cli php-common/sid" ;;
     esac
 }
 apt_target_of() { case "$1" in 8.5|8.6) echo "-t experimental" ;; esac; }
@@ -130,9 +131,18 @@ make_root() { # $1 suite -> $CACHE/roots/$1 with COMMON_PKGS (reused while its s
 add_php() { # $1 version: its packages in its root, and the reference built if Debian has none
     local v="$1" suite root pkgs t
     suite="$(suite_of "$v")"; root="$CACHE/roots/$suite"
-    pkgs="$(php_pkgs_of "$v")"
+    # every requested version of this root at once: no apt run while a build runs in the root
+    local w
+    pkgs=""
+    for w in "${VERSIONS[@]}"; do
+        if [ "$(suite_of "$w")" = "$suite" ] && [ "$(apt_target_of "$w")" = "$(apt_target_of "$v")" ]; then
+            pkgs="$pkgs $(php_pkgs_of "$w")"
+        fi
+    done
     t=$(date +%s)
-    if ! in_root "$root" "dpkg-query -W -f='\${Status}\n' $pkgs 2>/dev/null | grep -c 'install ok installed' | grep -qx $(wc -w <<<"$pkgs")"; then
+    local names
+    names="$(tr ' ' '\n' <<<"$pkgs" | sed 's#/.*##' | sort -u | tr '\n' ' ')"
+    if ! in_root "$root" "dpkg-query -W -f='\${Status}\n' $names 2>/dev/null | grep -c 'install ok installed' | grep -qx $(wc -w <<<"$names")"; then
         log "PHP $v: apt-get install $(apt_target_of "$v") $pkgs"
         in_root "$root" "apt-get update -q && apt-get install -y -q --no-install-recommends $(apt_target_of "$v") $pkgs && apt-get clean" \
             >"$LOGS/php-$v-apt.log" 2>&1 || { tail -30 "$LOGS/php-$v-apt.log"; return 1; }
@@ -217,34 +227,28 @@ log "crates: cargo fetch --locked (the builds run offline)"
 
 results=()
 total_p=0; total_f=0; total_s=0
-ready=()
 declare -A suites_done=()
-t=$(date +%s)
+# Set up each version (network: debootstrap, apt) and start its build and suite as soon as its
+# root is ready, so one version compiles while the next root is being made.
+outs=()
 for v in "${VERSIONS[@]}"; do
     s="$(suite_of "$v")"
+    t=$(date +%s)
     if [ -z "${suites_done[$s]:-}" ]; then
         if make_root "$s"; then suites_done[$s]=ok; else suites_done[$s]=failed; fi
     fi
     if [ "${suites_done[$s]}" = ok ] && add_php "$v"; then
-        ready+=("$v")
+        while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+        log "PHP $v: building and testing (log $LOGS/$v.log)"
+        run_version "$v" >"$LOGS/$v.summary" 2>&1 &
+        outs+=("$LOGS/$v.summary")
     else
         results+=("$(printf 'PHP %-5s %-14s 0 passed, 1 failed (the root or its PHP could not be set up: see %s)' "$v" "?" "$LOGS")")
         total_f=$((total_f + 1))
     fi
 done
-log "setup: $(elapsed "$t")"
-
-# the versions, N at once
-t=$(date +%s)
-pids=(); outs=()
-for v in "${ready[@]}"; do
-    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
-    log "PHP $v: building and testing (log $LOGS/$v.log)"
-    run_version "$v" >"$LOGS/$v.summary" 2>&1 &
-    pids+=($!); outs+=("$LOGS/$v.summary")
-done
 wait
-log "builds and suites: $(elapsed "$t")"
+log "all versions done: $(elapsed "$T0")"
 
 for o in "${outs[@]}"; do
     line="$(tail -1 "$o")"
