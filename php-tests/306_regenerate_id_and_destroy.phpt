@@ -16,8 +16,8 @@ $state = function (string $id) {
 foreach (['delete' => 'true', 'keep' => 'false'] as $name => $arg) {
     $old = "regen306$name";
     echo run_session('session_id("' . $old . '"); session_start(); $_SESSION["v"] = "' . $name . '"; session_write_close();
-session_id("' . $old . '"); session_start(); session_regenerate_id(' . $arg . '); file_put_contents("/tmp/php-memcache-tests/306.id", session_id()); session_write_close();', 'ours', $path, $ini);
-    $new = trim(file_get_contents('/tmp/php-memcache-tests/306.id'));
+session_id("' . $old . '"); session_start(); session_regenerate_id(' . $arg . '); file_put_contents(MC_DIR . "/306.id", session_id()); session_write_close();', 'ours', $path, $ini);
+    $new = trim(file_get_contents(MC_DIR . '/306.id'));
     echo "$name: old ", $state($old), "; new ", $state($new), "\n";
     echo run_session('session_id(' . var_export($new, true) . '); $t = microtime(true); session_start(); echo "  new readable at once: ", json_encode(microtime(true) - $t < 0.5), " ", json_encode($_SESSION), "\n";', 'ours', $path, $ini);
     echo run_session('session_id("' . $old . '"); $t = microtime(true); session_start(); echo "  old unlocked: ", json_encode(microtime(true) - $t < 0.5), " ", json_encode($_SESSION), "\n";', 'ours', $path, $ini);
@@ -25,7 +25,7 @@ session_id("' . $old . '"); session_start(); session_regenerate_id(' . $arg . ')
 $id = 'destroy306';
 echo run_session('session_id("' . $id . '"); session_start(); $_SESSION["v"] = 1; session_write_close(); session_id("' . $id . '"); session_start(); var_dump(session_destroy());', 'ours', $path, $ini);
 echo "destroyed: ", $state($id), "\n";
-@unlink('/tmp/php-memcache-tests/306.id');
+@unlink(MC_DIR . '/306.id');
 mc_flush_all();
 ?>
 --EXPECT--
