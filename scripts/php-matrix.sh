@@ -99,6 +99,11 @@ sources_of() { # the apt sources of suite $1
     esac
 }
 
+# minbase roots have no /etc/hosts: "localhost" must resolve offline (the wire tests use it)
+hosts_file() {
+    [ -s "$1/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$1/etc/hosts"
+}
+
 make_root() { # $1 suite -> $CACHE/roots/$1 with COMMON_PKGS (reused while its stamp matches)
     local suite="$1" root="$CACHE/roots/$1" t
     local stamp="$suite: ${COMMON_PKGS[*]}"
@@ -118,6 +123,7 @@ make_root() { # $1 suite -> $CACHE/roots/$1 with COMMON_PKGS (reused while its s
     echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99matrix"
     printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"; chmod +x "$root/usr/sbin/policy-rc.d"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
+    hosts_file "$root"
     mkdir -p "$root/usr/local/share/ca-certificates"
     cp /etc/ssl/certs/ca-certificates.crt "$root/usr/local/share/ca-certificates/host-ca.crt" 2>/dev/null || true
     log "root $suite: apt-get install ${COMMON_PKGS[*]}"
@@ -144,7 +150,8 @@ add_php() { # $1 version: its packages in its root, and the reference built if D
     names="$(tr ' ' '\n' <<<"$pkgs" | sed 's#/.*##' | sort -u | tr '\n' ' ')"
     if ! in_root "$root" "dpkg-query -W -f='\${Status}\n' $names 2>/dev/null | grep -c 'install ok installed' | grep -qx $(wc -w <<<"$names")"; then
         log "PHP $v: apt-get install $(apt_target_of "$v") $pkgs"
-        in_root "$root" "apt-get update -q && apt-get install -y -q --no-install-recommends $(apt_target_of "$v") $pkgs && apt-get clean" \
+        pkgs="$(tr ' ' '\n' <<<"$pkgs" | awk 'NF && !seen[$0]++' | tr '\n' ' ')"
+        in_root "$root" "apt-get update -q && apt-get install -y -q --allow-downgrades --no-install-recommends $(apt_target_of "$v") $pkgs && apt-get clean" \
             >"$LOGS/php-$v-apt.log" 2>&1 || { tail -30 "$LOGS/php-$v-apt.log"; return 1; }
     fi
     case "$v" in
@@ -155,8 +162,16 @@ add_php() { # $1 version: its packages in its root, and the reference built if D
                 local mcv
                 mcv="$(bash scripts/debian-source.sh php-memcache "$root$ref-src" trixie)" || return 1
                 log "PHP $v: reference pecl memcache ($mcv) with phpize$v"
+                # PHP 8.5 dropped ext/standard/php_smart_string{,_public}.h, which only included
+                # Zend's zend_smart_string{,_public}.h: one-line stand-ins on the include path
+                # (pecl's source is used as Debian ships it)
                 in_root "$root" "set -e; cd $ref-src; [ -f config.m4 ] || cd memcache-*/; phpize$v >/dev/null 2>&1; \
-                    ./configure --with-php-config=php-config$v >/dev/null; make -j$(nproc) >/dev/null 2>make.err || { cat make.err; exit 1; }; \
+                    inc=\$(php-config$v --include-dir); cppflags=; \
+                    for h in php_smart_string php_smart_string_public; do \
+                        if [ ! -f \$inc/ext/standard/\$h.h ]; then mkdir -p $ref-shim/ext/standard; \
+                            echo \"#include \\\"zend_\${h#php_}.h\\\"\" > $ref-shim/ext/standard/\$h.h; cppflags=-I$ref-shim; fi; \
+                    done; \
+                    CPPFLAGS=\$cppflags ./configure --with-php-config=php-config$v >/dev/null; make -j$(nproc) >/dev/null 2>make.err || { cat make.err; exit 1; }; \
                     mkdir -p $ref; cp modules/memcache.so $ref/" >"$LOGS/php-$v-reference.log" 2>&1 \
                     || { tail -30 "$LOGS/php-$v-reference.log"; return 1; }
             fi ;;
@@ -170,6 +185,7 @@ run_version() { # $1 version; prints its summary line last; the log is $LOGS/$1.
     suite="$(suite_of "$v")"; root="$CACHE/roots/$suite"
     src="/build/src-$v"
     t=$(date +%s)
+    hosts_file "$root"
     rm -rf "$root$src" "$root/build/pie-root-$v"
     mkdir -p "$root$src"
     # a clean copy of this tree (tracked and new files, as a checkout would have them)
