@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite on other PHP versions, each in a Debian root with Debian's own PHP packages.
 #
-#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5 8.6)
+#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5)
 #
 #   8.2  Debian bookworm      php8.2-dev, php8.2-memcache (pecl memcache 4.0.5.2) as the reference
 #   8.4  Debian trixie        php8.4-dev, php8.4-memcache (pecl memcache 8.2) as the reference
 #   8.5  sid + experimental   php8.5-dev; the reference is pecl memcache 8.2 (Debian's php-memcache
-#   8.6  sid + experimental   php8.6-dev   source package) built for that PHP with phpize
+#                             source package) built for that PHP with phpize
+#   8.6  sid + experimental   php8.6-dev (RC): not in the default set. php-memcache builds for it,
+#                             but pecl memcache 8.2, the newest there is, does not (8.6 changed
+#                             PS_OPEN_ARGS, removed INI_INT, zval_dtor, WRONG_PARAM_COUNT): with no
+#                             reference the suite's comparisons cannot run, and the setup fails.
 #
 # For each version, with the network: a root (debootstrap --variant=minbase, once per Debian suite,
 # shared by the versions on it) with the build tools, memcached and that PHP. Then, in a private
@@ -34,7 +38,7 @@ fi
 JOBS=2
 if [ "${1:-}" = -j ]; then JOBS="$2"; shift 2; fi
 VERSIONS=("$@")
-[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5 8.6)
+[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5)
 CACHE="${PHP_MEMCACHE_CACHE:-/var/cache/php-memcache}"
 LOGS="${MATRIX_LOGS:-$REPO/.run/matrix}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
