@@ -113,7 +113,7 @@ thread 0 written true: t0_zts700s0 on 1 daemons, lock ["0"]
 thread 0 read back: {"thread":0}
 thread 1 start: prefix "", redundancy 2
 thread 1 after thread 0 ini_set: prefix "", redundancy 2
-thread 1 open: true, zts700s1 locked on 1 daemons, t0_zts700s1 on 0
+thread 1 open: true, zts700s1 locked on 2 daemons, t0_zts700s1 on 0
 thread 1 written true: zts700s1 on 2 daemons, lock ["0"]
 thread 1 written true: t0_zts700s1 on 0 daemons, lock []
 thread 1 read back: {"thread":1}
