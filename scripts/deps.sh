@@ -133,4 +133,4 @@ if ! command -v cargo >/dev/null 2>&1; then
     log "or build in Docker (see Dockerfile: it starts FROM rust:1-bookworm)."
     exit 1
 fi
-log "ok: $(cargo --version 2>/dev/null), PHP $(php -n -r 'echo PHP_VERSION;' 2>/dev/null || echo '?')"
+log "ok: $(cargo --version 2>/dev/null), PHP $("${PHP:-php}" -n -r 'echo PHP_VERSION;' 2>/dev/null || echo '?')"
