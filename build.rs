@@ -45,9 +45,12 @@ fn main() {
     println!("cargo:rustc-env=PHP_MEMCACHE_PHP_VERNUM={vernum}");
     // Engine interfaces that changed between supported PHP versions (src/ffi/session_module.rs):
     // PHP 8.6 passes the save handler's open() its save_path and session name as zend_string*.
+    // PHP 8.6 also keeps PG(error_log) as a zend_string* (src/ffi/mod.rs, log_after_request).
     println!("cargo::rustc-check-cfg=cfg(php_ps_open_zend_string)");
+    println!("cargo::rustc-check-cfg=cfg(php_error_log_zend_string)");
     if vernum.parse::<u32>().unwrap_or(0) >= 80600 {
         println!("cargo:rustc-cfg=php_ps_open_zend_string");
+        println!("cargo:rustc-cfg=php_error_log_zend_string");
     }
     println!("cargo:rustc-env=PHP_MEMCACHE_RUSTC={rustc_version}");
     println!("cargo:rustc-env=PHP_MEMCACHE_EXT_PHP_RS={ext_php_rs}");

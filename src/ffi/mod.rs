@@ -130,9 +130,15 @@ pub fn log_after_request(message: &str) {
     let line = format!("PHP Warning:  {message} in Unknown on line 0");
     let error_log: Option<Vec<u8>> = {
         let pg = ext_php_rs::zend::ProcessGlobals::get();
-        // SAFETY: error_log is null or the ini entry's NUL-terminated value,
-        // owned by the engine and unchanged for the duration of this call.
-        (!pg.error_log.is_null()).then(|| unsafe { CStr::from_ptr(pg.error_log) }.to_bytes().to_vec())
+        // SAFETY: error_log is null or the ini entry's value (a NUL-terminated
+        // string; a zend_string from PHP 8.6 on), owned by the engine and
+        // unchanged for the duration of this call.
+        #[cfg(not(php_error_log_zend_string))]
+        let value = (!pg.error_log.is_null()).then(|| unsafe { CStr::from_ptr(pg.error_log) }.to_bytes().to_vec());
+        // SAFETY: as above.
+        #[cfg(php_error_log_zend_string)]
+        let value = (!pg.error_log.is_null()).then(|| unsafe { zstr_bytes(pg.error_log) }.to_vec());
+        value
     };
     match error_log.as_deref() {
         Some(b"syslog") => {
