@@ -109,11 +109,12 @@ fn finish(outcome: Outcome<()>) -> c_int {
 }
 
 /// Logs what the session handler left to note at request end (a lock it
-/// could not release after a fatal error): the request is over, nothing
-/// can be displayed.
+/// could not release after a fatal error): the request is over, nothing can
+/// be displayed, and PHP's own logger must not run any more (see
+/// [`super::log_after_request`]).
 pub fn log_request_end(notes: &[String]) {
     for n in notes {
-        super::log::note(n);
+        super::log_after_request(&format!("memcache: {n}"));
     }
 }
 
