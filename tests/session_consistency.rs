@@ -132,7 +132,7 @@ fn a_stranded_record_over_an_older_copy_is_taken_over_at_once() {
     assert!(raw(old, "set itest-stranded.lock 768 10 1\r\n1\r\n", "\r\n").starts_with("STORED"));
     let t = Instant::now();
     let locked = lock::acquire(&spec(&p, key, &seq, Duration::from_secs(5)), |_| true).unwrap();
-    // not waited for: the record would live 10 s (lock_timeout); the wait is the 100 ms grace
+    // not waited for: the record would live 10 s (lock_timeout); the wait is the 150 ms grace
     assert!(t.elapsed() < Duration::from_secs(3), "not waited for: {:?}", t.elapsed());
     assert_eq!(locked.taken, vec![seq[0]]);
     let held = Held::new(key.to_vec(), locked, 60);

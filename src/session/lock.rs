@@ -99,9 +99,13 @@ pub enum Decision {
 /// holder's write lands on its servers one after the other: for a moment
 /// its first server has the new copy (and is released) while a later one
 /// still has the old copy under the holder's record — which looks exactly
-/// like a stranded record. That moment lasts microseconds (the holder sends
-/// to its servers back to back); a stranded record lasts until it expires.
-pub const STRANDED_GRACE: Duration = Duration::from_millis(100);
+/// like a stranded record. That moment is short: the pool checks out every
+/// connection of a batch before it writes any, then writes them back to
+/// back, so only the scheduler (or a batch too large to write at once) can
+/// stretch it; a stranded record lasts until it expires. 150 ms is far
+/// above the first and costs the first request that meets a stranded
+/// record well under one `timeout`.
+pub const STRANDED_GRACE: Duration = Duration::from_millis(150);
 
 /// The decision for answers in failover order (see the module docs).
 pub fn decide(answers: &[Answer]) -> Decision {
@@ -234,7 +238,7 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
         st.follow(want);
         let mut decision = decide(&st.states);
         // A record that looks stranded is taken over only once it has
-        // looked so for the grace period (see STRANDED_GRACE).
+        // looked so for STRANDED_GRACE.
         match decision {
             Decision::Stranded { ref taken, wait_on, ref release } => {
                 let since = *st.stranded_since.get_or_insert_with(Instant::now);
