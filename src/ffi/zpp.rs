@@ -40,13 +40,13 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
     let base = slots.as_mut_ptr();
     let mut ptrs: [*mut c_void; SLOTS] = [ptr::null_mut(); SLOTS];
     // An `f`'s outputs: a zend_fcall_info and a zend_fcall_info_cache, filled
-    // in place (the callable zval is copied without a reference, trampolines
-    // are released by zpp: nothing to free here).
-    // SAFETY: both are plain C structs of integers, pointers and a zval, for
-    // which all-zero bytes are a valid value.
-    let mut fci: zend_fcall_info = unsafe { MaybeUninit::zeroed().assume_init() };
-    // SAFETY: as above.
-    let mut fcc: zend_fcall_info_cache = unsafe { MaybeUninit::zeroed().assume_init() };
+    // in place. zpp copies the callable zval into the fcall info without a
+    // reference (and releases trampolines itself): nothing to free, and the
+    // copy must never be dropped as a Zval (ext-php-rs's Drop would release
+    // the caller's reference and free the closure or object). So both stay
+    // MaybeUninit buffers, written by zpp, never read or dropped here.
+    let mut fci = MaybeUninit::<zend_fcall_info>::zeroed();
+    let mut fcc = MaybeUninit::<zend_fcall_info_cache>::zeroed();
     let mut seen_f = false;
     let mut n = 0;
     let mut prev = 0u8;
@@ -76,8 +76,8 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
         }
         if c == b'f' {
             seen_f = true;
-            ptrs[n] = ptr::from_mut(&mut fci).cast();
-            ptrs[n + 1] = ptr::from_mut(&mut fcc).cast();
+            ptrs[n] = fci.as_mut_ptr().cast();
+            ptrs[n + 1] = fcc.as_mut_ptr().cast();
             n += 2;
         }
     }
