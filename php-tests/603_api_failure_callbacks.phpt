@@ -23,7 +23,7 @@ echo "-- setServerParams with null: back to the notice\n";
 var_dump($m3->setServerParams("' . $H . '", ' . $D . ', 1, 15, true, null), $m3->set("k", 1), $m3);
 echo "-- setFailureCallback\n";
 $p = new MemcachePool; $p->addServer("' . $H . '", ' . $D . ', 0, false); var_dump($p->setFailureCallback("cb"), $p->get("x"));
-var_dump($p->setFailureCallback("no_such_function"));
+// (setFailureCallback() with something not callable: php-tests/702, it depends on the PHP build)
 echo "-- a callback that is no longer callable is dropped\n";
 $p->setServerParams("' . $H . '", ' . $D . '); $p->_failureCallback = "gone_function"; var_dump($p->get("x"), $p);
 echo "-- retry_interval -1: never retried; the keys go to the other server\n";
@@ -74,9 +74,6 @@ object(Memcache)#%d (2) {
 -- setFailureCallback
 cb(127.0.0.1, 11360, 0, 'Connection failed: Connection refused', 111)
 bool(true)
-bool(false)
-
-Warning: MemcachePool::setfailurecallback(): Invalid failure callback in %s on line 19
 bool(false)
 -- a callback that is no longer callable is dropped
 

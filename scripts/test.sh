@@ -181,8 +181,9 @@ else
         f="$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
         s="$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
         w="$(sed -n 's/^Tests warned *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
-        b="$(grep -c '^BORK' "$log" || true)"
-        l="$(grep -c '^LEAK' "$log" || true)"
+        # a result follows run-tests' "TEST n/m [file]" progress line, which ends in \r
+        b="$(tr '\r' '\n' <"$log" | grep -ac '^BORK' || true)"
+        l="$(tr '\r' '\n' <"$log" | grep -ac '^LEAK' || true)"
         x="$(sed -n 's/^Expected fail *: *\([0-9]*\).*/\1/p' "$log" | tail -1)"
         if [ -z "$p" ] || [ -z "$f" ]; then
             failed=$((failed + 1))
@@ -193,7 +194,7 @@ else
             skipped=$((skipped + ${s:-0}))
             echo "phpt: $p passed, $f failed, ${s:-0} skipped, ${w:-0} warned, $b borked, $l leaked, ${x:-0} expected-fail (run-tests exit $rc)"
             if [ "$((f + ${w:-0} + b + l))" != 0 ]; then
-                problem "phpt: $(grep -ao '^\(FAIL\|BORK\|LEAK\|WARN\) .*\[[^]]*\.phpt\]' "$log" | sed 's/^\([A-Z]*\) .*\[\(.*\)\]$/\1 \2/' | tr '\n' ' ')"
+                problem "phpt: $(tr '\r' '\n' <"$log" | grep -ao '^\(FAIL\|BORK\|LEAK\|WARN\) .*\[[^]]*\.phpt\]' | sort -u | sed 's/^\([A-Z]*\) .*\[\(.*\)\]$/\1 \2/' | tr '\n' ' ')"
                 for d in php-tests/*.diff; do
                     [ -f "$d" ] || continue
                     printf '\n---- %s\n' "$d"

@@ -221,7 +221,7 @@ fn first_object(name: &str, class: Class, args: &mut [Option<&mut Zval>]) -> Opt
 
 
 macro_rules! handlers {
-    ($( $m:ident / $f:ident : $name:literal, $fname:literal, $n:expr, $req:expr, $spec:literal, $body:expr; )*) => {
+    ($( $m:ident / $f:ident : $name:literal, $fname:literal, $n:expr, $req:expr, $spec:expr, $body:expr; )*) => {
         $(
             extern "C" fn $m(ex: &mut ExecuteData, ret: &mut Zval) {
                 method_impl(ex, ret, concat!("MemcachePool::", $name), $n, $req, $spec, Need::Pool, $body)
@@ -291,6 +291,15 @@ fn add_impl(ex: &mut ExecuteData, ret: &mut Zval, name: &str, n: usize, spec: &C
     })
 }
 
+/// setFailureCallback()'s zpp spec. pecl's is "z": anything is accepted, and
+/// what is not callable gets a warning and false. But its arginfo (ours too,
+/// pecl's exactly) declares `?callable`, and a debug PHP holds an internal
+/// function to its arginfo: a call with a non-callable that returns without
+/// an exception stops the script with "Arginfo / zpp mismatch" (pecl memcache
+/// dies there). On a debug PHP the engine's "f!" checks the argument instead:
+/// the TypeError the arginfo promises, in PHP's words.
+const CALLBACK_SPEC: &CStr = if ext_php_rs::ffi::ZEND_DEBUG != 0 { c"f!" } else { c"z" };
+
 handlers! {
     m_set / f_set: "set", "memcache_set", 5, 1, c"z|zlll", set;
     m_add / f_add: "add", "memcache_add", 5, 1, c"z|zlll", add;
@@ -309,7 +318,7 @@ handlers! {
     m_threshold / f_threshold: "setCompressThreshold", "memcache_set_compress_threshold", 2, 1, c"l|d", servers::set_compress_threshold;
     m_close / f_close: "close", "memcache_close", 0, 0, c"", servers::close;
     m_params / f_params: "setServerParams", "memcache_set_server_params", 6, 1, c"s|ldlbz", servers::set_server_params;
-    m_callback / f_callback: "setFailureCallback", "memcache_set_failure_callback", 1, 1, c"z", servers::set_failure_callback;
+    m_callback / f_callback: "setFailureCallback", "memcache_set_failure_callback", 1, 1, CALLBACK_SPEC, servers::set_failure_callback;
     m_status / f_status: "getServerStatus", "memcache_get_server_status", 2, 1, c"s|l", servers::server_status;
     m_find / f_find: "findServer", "memcache_find_server", 1, 1, c"z", servers::find_server;
 }

@@ -10,7 +10,10 @@
 //! decides whether the call may proceed.
 
 use std::ffi::{c_char, c_int, c_void, CStr};
+use std::mem::MaybeUninit;
 use std::ptr;
+
+use ext_php_rs::ffi::{zend_fcall_info, zend_fcall_info_cache};
 
 use ext_php_rs::zend::{ClassEntry, ExecuteData};
 
@@ -24,7 +27,8 @@ unsafe extern "C" {
 const SLOTS: usize = 36;
 
 /// Checks the arguments of the running call against `spec` (a
-/// `zend_parse_parameters` type specification using `s l d b z O ! / |`).
+/// `zend_parse_parameters` type specification using `s l d b z O f ! / |`;
+/// at most one `f`).
 /// `class` is the class entry an `O` specifier requires. Ok(false) when zpp
 /// refused the arguments: it has thrown the engine's exception then.
 pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Result<bool, Bailout> {
@@ -35,16 +39,30 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
     let mut slots = [0u64; SLOTS];
     let base = slots.as_mut_ptr();
     let mut ptrs: [*mut c_void; SLOTS] = [ptr::null_mut(); SLOTS];
+    // An `f`'s outputs: a zend_fcall_info and a zend_fcall_info_cache, filled
+    // in place. zpp copies the callable zval into the fcall info without a
+    // reference (and releases trampolines itself): nothing to free, and the
+    // copy must never be dropped as a Zval (ext-php-rs's Drop would release
+    // the caller's reference and free the closure or object). So both stay
+    // MaybeUninit buffers, written by zpp, never read or dropped here.
+    let mut fci = MaybeUninit::<zend_fcall_info>::zeroed();
+    let mut fcc = MaybeUninit::<zend_fcall_info_cache>::zeroed();
+    let mut seen_f = false;
     let mut n = 0;
+    let mut prev = 0u8;
     for &c in spec.to_bytes() {
         let outputs = match c {
             b'|' | b'/' => 0,
             b's' => 2, // char **, size_t *
-            b'l' | b'd' | b'b' | b'z' | b'!' => 1,
+            b'l' | b'd' | b'b' | b'z' => 1,
+            // bool *is_null after l, d, b; nothing after the pointer types
+            b'!' => usize::from(matches!(prev, b'l' | b'd' | b'b')),
             b'O' => 1, // zval **, then the class entry (below)
+            b'f' if !seen_f => 0, // the two structs (below)
             _ => return Ok(true), // a specifier this checker does not know
         };
-        if n + outputs + 1 > SLOTS {
+        prev = c;
+        if n + outputs + 2 > SLOTS {
             return Ok(true); // longer than any spec of ours: do not check
         }
         for _ in 0..outputs {
@@ -56,14 +74,20 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
             ptrs[n] = class.map_or(ptr::null_mut(), |ce| ptr::from_ref(ce).cast_mut().cast());
             n += 1;
         }
+        if c == b'f' {
+            seen_f = true;
+            ptrs[n] = fci.as_mut_ptr().cast();
+            ptrs[n + 1] = fcc.as_mut_ptr().cast();
+            n += 2;
+        }
     }
     let p = ptrs;
     engine::call(|| {
         // SAFETY: zend_parse_parameters reads the running call's arguments
         // and writes one output per specifier through the pointers given,
-        // in order; every pointer points into `slots`, which outlives the
-        // call, except an `O`'s
-        // class entry, which it only reads. Unused trailing arguments of a
+        // in order; every pointer points into `slots`, or for an `f` to
+        // `fci` / `fcc` of the types it writes, all of which outlive the
+        // call, except an `O`'s class entry, which it only reads. Unused trailing arguments of a
         // C variadic call are never read.
         let rc = unsafe {
             zend_parse_parameters(
