@@ -10,11 +10,14 @@
 //! - `ffi`: the unsafe seam to the engine.
 
 pub mod api;
+pub mod codec;
 pub mod config;
 mod ffi;
 pub mod info;
 pub mod pool;
 pub mod session;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;

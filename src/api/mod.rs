@@ -3,7 +3,6 @@
 //! and value encodings, so both extensions read what the other wrote).
 //!
 //! One concept per file:
-//! - [`codec`]: flags and bytes of stored values (pure);
 //! - [`values`]: zvals to/from the codec, PHP's serialize/unserialize;
 //! - [`object`]: the per-object state (servers, callbacks, thresholds);
 //! - [`exec`]: placement, failover and parallel execution of keyed commands;
@@ -13,7 +12,6 @@
 //! - [`classes`], [`glue`]: the PHP classes, handlers and argument info.
 
 pub mod classes;
-pub mod codec;
 pub mod exec;
 pub mod glue;
 pub mod object;
@@ -29,7 +27,7 @@ pub fn register(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
     // The classes are registered at MINIT (classes::register), as plain
     // classes rather than ext-php-rs ones.
     let b = glue::functions(builder);
-    b.constant(("MEMCACHE_COMPRESSED", codec::FLAG_COMPRESSED as i64, &[]))
+    b.constant(("MEMCACHE_COMPRESSED", crate::codec::FLAG_COMPRESSED as i64, &[]))
         .constant(("MEMCACHE_USER1", 0x10000_i64, &[]))
         .constant(("MEMCACHE_USER2", 0x20000_i64, &[]))
         .constant(("MEMCACHE_USER3", 0x40000_i64, &[]))

@@ -23,7 +23,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::config::ini::Settings;
-use crate::config::save_path::{Endpoint, ServerSpec};
+use crate::pool::ServerSpec;
+use crate::wire::Endpoint;
 use crate::pool::health::{self, Slot};
 use crate::pool::Pool;
 use crate::wire::{Batch, Credentials, Protocol};
@@ -129,13 +130,13 @@ impl PoolState {
                 let specs = self.servers.iter().map(|e| e.spec.clone()).collect();
                 let slots: Vec<Option<Slot>> =
                     self.servers.iter().map(|e| e.private.as_ref().map(PrivateSlot::slot)).collect();
-                let p = Rc::new(Pool::with_slots(specs, &slots, s.hash_strategy.into(), s.hash_function.into()).ok()?);
+                let p = Rc::new(Pool::with_slots(specs, &slots, s.hash_strategy, s.hash_function).ok()?);
                 self.pool = Some((p.clone(), key.0, key.1));
                 p
             }
         };
         let (threshold, min_savings) =
-            self.threshold.unwrap_or((s.compress_threshold, super::codec::DEFAULT_MIN_SAVINGS));
+            self.threshold.unwrap_or((s.compress_threshold, crate::codec::DEFAULT_MIN_SAVINGS));
         Some(Snapshot {
             pool,
             servers: self
@@ -145,7 +146,7 @@ impl PoolState {
                 .collect(),
             threshold,
             min_savings,
-            protocol: s.protocol.into(),
+            protocol: s.protocol,
             sasl: self.servers.iter().map(|e| e.sasl.clone()).collect(),
         })
     }

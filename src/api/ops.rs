@@ -5,13 +5,14 @@
 
 use ext_php_rs::types::Zval;
 
-use super::codec;
+use crate::codec;
 use super::exec::{self, Failures};
 use super::object::{Handle, Snapshot};
 use super::report::{bool_zval, long_zval, Out};
 use super::values::{self, array_zval, bytes_zval, entries, new_array, zval_bytes, zval_long};
 use crate::config::current;
 use crate::config::ini::{session_key, Settings};
+use crate::pool::fanout::Fanout;
 use crate::wire::{Batch, Reply};
 
 pub type Args<'a, 'b> = &'a mut [Option<&'b mut Zval>];
@@ -168,28 +169,20 @@ fn mirror(
         return;
     }
     let ring = snap.pool.ring();
-    let mut groups: Vec<(usize, Batch)> = Vec::new();
+    let mut fan: Fanout<Batch, ()> = Fanout::new();
     for (i, k) in keys.iter().enumerate() {
         let seq = ring.api_sequence(k, s.max_failover_attempts.max(1) as usize, s.redundancy as usize);
         for &srv in seq.iter().skip(1) {
             if !snap.servers[srv].3 || snap.pool.is_down(srv) {
                 continue;
             }
-            let g = match groups.iter().position(|g| g.0 == srv) {
-                Some(g) => g,
-                None => {
-                    groups.push((srv, snap.batch(srv)));
-                    groups.len() - 1
-                }
-            };
-            let _ = add(i, &mut groups[g].1);
+            let _ = add(i, &mut fan.group(srv, || snap.batch(srv)).batch);
         }
     }
-    let jobs: Vec<(usize, &Batch)> = groups.iter().filter(|g| !g.1.is_empty()).map(|g| (g.0, &g.1)).collect();
-    for ((srv, _), r) in jobs.iter().zip(snap.pool.execute_parallel(&jobs)) {
+    for (g, r) in fan.without_empty().run(&snap.pool) {
         if let Err(crate::pool::Failure::Failed { error, .. }) = r {
             let (message, errnum) = exec::describe(&error);
-            failures.push(exec::ServerFailure { server: *srv, message, errnum });
+            failures.push(exec::ServerFailure { server: g.server, message, errnum });
         }
     }
 }
@@ -489,7 +482,7 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         out.warn("Invalid stats type");
         return;
     }
-    let binary = s.protocol == crate::config::ini::Protocol::Binary;
+    let binary = s.protocol == crate::wire::Protocol::Binary;
     // The first server, in the order added, that answers.
     for i in 0..snap.servers.len() {
         if !snap.servers[i].3 {
@@ -525,7 +518,7 @@ pub fn extended_stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         out.warn("Invalid stats type");
         return;
     };
-    let binary = s.protocol == crate::config::ini::Protocol::Binary;
+    let binary = s.protocol == crate::wire::Protocol::Binary;
     let names: Vec<String> = h.borrow().servers.iter().map(|e| e.name()).collect();
     let a = sarg.clone();
     let make = move |b: &mut Batch| if binary { b.version() } else { b.stats(a.as_deref()) }.map(|_| ());

@@ -27,35 +27,14 @@
 
 use std::fmt;
 
-/// Wire protocol spoken to memcached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Protocol {
-    Ascii,
-    Binary,
-}
-
-impl From<Protocol> for crate::wire::Protocol {
-    fn from(p: Protocol) -> crate::wire::Protocol {
-        match p {
-            Protocol::Ascii => crate::wire::Protocol::Ascii,
-            Protocol::Binary => crate::wire::Protocol::Binary,
-        }
-    }
-}
-
-/// How keys are mapped to servers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HashStrategy {
-    Consistent,
-    Standard,
-}
-
-/// The 32-bit hash used for keys and ring points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HashFn {
-    Crc32,
-    Fnv,
-}
+// The values of memcache.protocol, memcache.hash_strategy and
+// memcache.hash_function are the enums of the layers that act on them (one
+// definition each): the wire protocol, the ring's strategy, the key hash.
+use crate::pool::hash::HashFunction;
+use crate::pool::ring::Strategy;
+use crate::wire::Protocol;
+// memcached's key limit (pecl cuts keys there), as the wire layer enforces it.
+use crate::wire::MAX_KEY_LEN;
 
 /// pecl's I/O multiplexing call; accepted for compatibility, it changes
 /// nothing observable.
@@ -73,8 +52,8 @@ pub struct Settings {
     pub default_port: u16,
     pub chunk_size: u32,
     pub protocol: Protocol,
-    pub hash_strategy: HashStrategy,
-    pub hash_function: HashFn,
+    pub hash_strategy: Strategy,
+    pub hash_function: HashFunction,
     pub redundancy: u32,
     pub session_redundancy: u32,
     /// 0 is allowed (pecl accepts it).
@@ -104,8 +83,8 @@ impl Default for Settings {
             default_port: 11211,
             chunk_size: 32768,
             protocol: Protocol::Ascii,
-            hash_strategy: HashStrategy::Consistent,
-            hash_function: HashFn::Crc32,
+            hash_strategy: Strategy::Consistent,
+            hash_function: HashFunction::Crc32,
             redundancy: 1,
             session_redundancy: 2,
             compress_threshold: 20000,
@@ -255,15 +234,15 @@ impl Settings {
                 self.hash_strategy = match_word(
                     value,
                     &[
-                        ("consistent", HashStrategy::Consistent),
-                        ("standard", HashStrategy::Standard),
+                        ("consistent", Strategy::Consistent),
+                        ("standard", Strategy::Standard),
                     ],
                 )
                 .ok_or_else(|| invalid("memcache.hash_strategy", "in set {standard, consistent}"))?
             }
             "memcache.hash_function" => {
                 self.hash_function =
-                    match_word(value, &[("crc32", HashFn::Crc32), ("fnv", HashFn::Fnv)])
+                    match_word(value, &[("crc32", HashFunction::Crc32), ("fnv", HashFunction::Fnv)])
                         .ok_or_else(|| invalid("memcache.hash_function", "in set {crc32, fnv}"))?
             }
             "memcache.redundancy" => {
@@ -456,8 +435,6 @@ fn parse_port(value: &str) -> Option<u16> {
     t.parse::<u16>().ok()
 }
 
-/// The longest key memcached accepts; pecl cuts keys here.
-pub const MAX_KEY_LEN: usize = 250;
 
 /// What pecl appends to a session key to name its lock record.
 pub const LOCK_SUFFIX: &[u8] = b".lock";
@@ -767,14 +744,14 @@ mod tests {
 
     #[test]
     fn hash_strategy() {
-        assert_eq!(Settings::default().hash_strategy, HashStrategy::Consistent);
+        assert_eq!(Settings::default().hash_strategy, Strategy::Consistent);
         assert_eq!(
             applied("memcache.hash_strategy", "standard").hash_strategy,
-            HashStrategy::Standard
+            Strategy::Standard
         );
         assert_eq!(
             applied("memcache.hash_strategy", "CONSISTENT").hash_strategy,
-            HashStrategy::Consistent
+            Strategy::Consistent
         );
         assert_eq!(
             refused("memcache.hash_strategy", "bogus"),
@@ -787,14 +764,14 @@ mod tests {
 
     #[test]
     fn hash_function() {
-        assert_eq!(Settings::default().hash_function, HashFn::Crc32);
+        assert_eq!(Settings::default().hash_function, HashFunction::Crc32);
         assert_eq!(
             applied("memcache.hash_function", "fnv").hash_function,
-            HashFn::Fnv
+            HashFunction::Fnv
         );
         assert_eq!(
             applied("memcache.hash_function", "FNV").hash_function,
-            HashFn::Fnv
+            HashFunction::Fnv
         );
         assert_eq!(
             refused("memcache.hash_function", "md5"),

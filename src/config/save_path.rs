@@ -74,41 +74,16 @@ pub const DEFAULT_WEIGHT: u32 = 1;
 /// bounds the ring at about 10 million points per server.
 pub const MAX_WEIGHT: u32 = 65_535;
 /// Connections are kept across the worker's requests unless `persistent=0`
-/// (see [`ServerSpec::persistent`]).
+/// (see `ServerSpec::persistent`).
 pub const DEFAULT_PERSISTENT: bool = true;
 /// Default connect/read timeout (pecl `MMC_DEFAULT_TIMEOUT`, 1 s).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1);
 /// Default time a failed server is left alone (pecl `MMC_DEFAULT_RETRY`, 15 s).
 pub const DEFAULT_RETRY_INTERVAL: Duration = Duration::from_secs(15);
 
-/// Where a memcached server listens: the wire layer's type, so a parsed
-/// server is dialled as it is.
-pub use crate::wire::Endpoint;
-
-/// One server of a save path, with its options.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServerSpec {
-    pub endpoint: Endpoint,
-    /// The `host:port` string pecl hashes for this server's ring points:
-    /// host exactly as written (`localhost` and `127.0.0.1` differ, an IPv6
-    /// literal keeps its brackets: `[::1]:11211`); `unix:///path:0` for a unix
-    /// socket.
-    pub ring_name: String,
-    /// Whether the worker keeps the connection for its next requests. The
-    /// default is yes (pecl memcache's is no): reconnecting to every server
-    /// on every request costs about 40 % of the CPU of a php-fpm request
-    /// with the Tip 3 config (docs/BENCHMARKS.md), and the connections a
-    /// fleet needs at peak load are the same either way (one per busy
-    /// worker and server). `persistent=0` closes them at request end.
-    pub persistent: bool,
-    /// 1..=[`MAX_WEIGHT`].
-    pub weight: u32,
-    /// Greater than zero.
-    pub timeout: Duration,
-    pub retry_interval: Duration,
-    /// 0 = no UDP (always 0 for unix sockets, as in pecl).
-    pub udp_port: u16,
-}
+// What a parsed entry becomes: the pool's description of one server.
+use crate::pool::ServerSpec;
+use crate::wire::Endpoint;
 
 /// What is wrong with one server entry (or the whole path).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,7 +26,8 @@ use super::state::{self, Held, Open};
 use super::store::{self, Action, Tally};
 use super::{exptime, value, Outcome};
 use crate::config::current;
-use crate::config::ini::{lock_key, session_key, MAX_KEY_LEN};
+use crate::config::ini::{lock_key, session_key};
+use crate::wire::MAX_KEY_LEN;
 use crate::pool::{health, Failure};
 
 /// Runs `f` on the open save path, or fails with a warning naming `what`.
