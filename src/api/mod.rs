@@ -9,11 +9,11 @@
 //! - [`ops`]: the data operations (store, get, delete, arith, stats, ...);
 //! - [`servers`]: server management (connect, addServer, params, status);
 //! - [`report`]: warnings and failure callbacks, delivered after borrows end;
-//! - [`classes`], [`glue`]: the PHP classes, handlers and argument info.
+//! - [`classes`]: the PHP classes; their raw handlers and argument info are
+//!   the seam's (`ffi::api_glue`), the only unsafe code of the API.
 
 pub mod classes;
 pub mod exec;
-pub mod glue;
 pub mod object;
 pub mod ops;
 pub mod report;
@@ -26,7 +26,7 @@ use ext_php_rs::builders::ModuleBuilder;
 pub fn register(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
     // The classes are registered at MINIT (classes::register), as plain
     // classes rather than ext-php-rs ones.
-    let b = glue::functions(builder);
+    let b = crate::ffi::api_glue::functions(builder);
     b.constant(("MEMCACHE_COMPRESSED", crate::codec::FLAG_COMPRESSED as i64, &[]))
         .constant(("MEMCACHE_USER1", 0x10000_i64, &[]))
         .constant(("MEMCACHE_USER2", 0x20000_i64, &[]))
