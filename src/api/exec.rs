@@ -30,7 +30,7 @@ pub type Failures = Vec<ServerFailure>;
 /// pecl's wording of a failure, as its failure callbacks get it (the error
 /// text, "Connection failed: Connection refused", and the errno, 111); its
 /// notices and warnings print both: "... failed with: {text} ({errnum})".
-pub fn describe(error: &WireError) -> (String, i64) {
+pub fn pecl_wording(error: &WireError) -> (String, i64) {
     fn os(e: &std::io::Error) -> (String, i64) {
         let code = e.raw_os_error().unwrap_or(0);
         let mut text = e.to_string();
@@ -61,7 +61,7 @@ pub fn describe(error: &WireError) -> (String, i64) {
 }
 
 fn usable(snap: &Snapshot, i: usize, failed: &[usize]) -> bool {
-    !failed.contains(&i) && snap.servers[i].3 && !snap.pool.is_down(i)
+    !failed.contains(&i) && snap.servers[i].enabled && !snap.pool.is_down(i)
 }
 
 /// The server for `key` now, skipping `failed` ones; None when none is left.
@@ -82,7 +82,7 @@ pub fn route(snap: &Snapshot, s: &Settings, key: &[u8], failed: &[usize]) -> Opt
 fn note_failure(f: Failure, server: usize, failures: &mut Failures) -> bool {
     match f {
         Failure::Failed { error, .. } => {
-            let (message, errnum) = describe(&error);
+            let (message, errnum) = pecl_wording(&error);
             failures.push(ServerFailure { server, message, errnum });
             true
         }
@@ -211,7 +211,7 @@ pub fn run_all(
 ) -> Vec<Option<Vec<Reply>>> {
     let n = snap.servers.len();
     let mut fan: Fanout<Batch, ()> = Fanout::new();
-    for i in (0..n).filter(|&i| snap.servers[i].3) {
+    for i in (0..n).filter(|&i| snap.servers[i].enabled) {
         let _ = make(&mut fan.group(i, || snap.batch(i)).batch);
     }
     let mut out: Vec<Option<Vec<Reply>>> = (0..n).map(|_| None).collect();

@@ -87,12 +87,22 @@ pub struct PoolState {
 
 pub type Handle = Rc<RefCell<PoolState>>;
 
+/// One server as an operation sees it (copied out of its [`ServerEntry`]).
+#[derive(Debug, Clone)]
+pub struct ServerView {
+    pub host: String,
+    pub port: u16,
+    pub udp_port: u16,
+    /// Not disabled by setServerParams(status = false).
+    pub enabled: bool,
+}
+
 /// What an operation needs, taken out of the object so no borrow is held
 /// while it runs.
 pub struct Snapshot {
     pub pool: Rc<Pool>,
-    /// Per server: (host, port, udp_port, enabled).
-    pub servers: Vec<(String, u16, u16, bool)>,
+    /// Per server, in pool order.
+    pub servers: Vec<ServerView>,
     pub threshold: u32,
     pub min_savings: f64,
     /// memcache.protocol when the operation started.
@@ -142,7 +152,7 @@ impl PoolState {
             servers: self
                 .servers
                 .iter()
-                .map(|e| (e.host.clone(), e.port, e.spec.udp_port, e.enabled))
+                .map(|e| ServerView { host: e.host.clone(), port: e.port, udp_port: e.spec.udp_port, enabled: e.enabled })
                 .collect(),
             threshold,
             min_savings,

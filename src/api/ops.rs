@@ -62,7 +62,9 @@ fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<Vec<u8>>
     keys
 }
 
-fn exptime(n: i64) -> u32 {
+/// The user's expiration as memcached's 32-bit exptime, truncated to 32
+/// bits as pecl passes it (not the session rule, [`crate::session::session_exptime`]).
+fn user_exptime(n: i64) -> u32 {
     n as u32
 }
 
@@ -81,7 +83,7 @@ pub fn store(h: &Handle, verb: StoreVerb, args: Args, ret: &mut Zval, out: &mut 
     ret.set_bool(false);
     let Some((s, snap)) = prepare(h) else { return };
     let flags = zval_long(arg(args, 2), 0);
-    let exp = exptime(zval_long(arg(args, 3), 0));
+    let exp = user_exptime(zval_long(arg(args, 3), 0));
     let cas = zval_long(arg(args, 4), 0) as u64;
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
@@ -173,7 +175,7 @@ fn mirror(
     for (i, k) in keys.iter().enumerate() {
         let seq = ring.api_sequence(k, s.max_failover_attempts.max(1) as usize, s.redundancy as usize);
         for &srv in seq.iter().skip(1) {
-            if !snap.servers[srv].3 || snap.pool.is_down(srv) {
+            if !snap.servers[srv].enabled || snap.pool.is_down(srv) {
                 continue;
             }
             let _ = add(i, &mut fan.group(srv, || snap.batch(srv)).batch);
@@ -181,7 +183,7 @@ fn mirror(
     }
     for (g, r) in fan.without_empty().run(&snap.pool) {
         if let Err(crate::pool::Failure::Failed { error, .. }) = r {
-            let (message, errnum) = exec::describe(&error);
+            let (message, errnum) = exec::pecl_wording(&error);
             failures.push(exec::ServerFailure { server: g.server, message, errnum });
         }
     }
@@ -192,7 +194,7 @@ fn mirror(
 fn note_errors(snap: &Snapshot, replies: &[Option<(Reply, usize)>], out: &mut Out) {
     for (r, srv) in replies.iter().flatten() {
         if let Reply::Error(kind, m) = r {
-            let (host, port, udp, _) = &snap.servers[*srv];
+            let crate::api::object::ServerView { host, port, udp_port: udp, .. } = &snap.servers[*srv];
             let word = match kind {
                 crate::wire::ErrorKind::Error => "ERROR",
                 crate::wire::ErrorKind::ClientError => "CLIENT_ERROR",
@@ -485,7 +487,7 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let binary = s.protocol == crate::wire::Protocol::Binary;
     // The first server, in the order added, that answers.
     for i in 0..snap.servers.len() {
-        if !snap.servers[i].3 {
+        if !snap.servers[i].enabled {
             continue;
         }
         let mut b = snap.batch(i);
@@ -502,7 +504,7 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                 }
             }
             Err(crate::pool::Failure::Failed { error, .. }) => {
-                let (message, errnum) = exec::describe(&error);
+                let (message, errnum) = exec::pecl_wording(&error);
                 out.failures.push(exec::ServerFailure { server: i, message, errnum });
             }
             Err(_) => {}

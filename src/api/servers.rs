@@ -191,7 +191,7 @@ pub fn connect(h: &Handle, n: NewServer, ret: &mut Zval, out: &mut Out) -> bool 
             false
         }
         Err(error) => {
-            let (m, errnum) = exec::describe(&error);
+            let (m, errnum) = exec::pecl_wording(&error);
             health::mark_failed(server.slot, server.spec.retry_interval, &error.to_string());
             out.failures.push(exec::ServerFailure { server: i, message: m.clone(), errnum });
             out.warn(format!("Can't connect to {name}, {m} ({errnum})"));

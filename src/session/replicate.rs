@@ -112,6 +112,6 @@ pub fn found(replies: &[Reply]) -> Option<&crate::wire::Item> {
 }
 
 /// "server a failed: ...; server b is marked down ..." for warnings.
-pub fn describe(failed: &[(usize, Failure)]) -> String {
+pub fn describe_failures(failed: &[(usize, Failure)]) -> String {
     failed.iter().map(|(_, f)| f.to_string()).collect::<Vec<_>>().join("; ")
 }
