@@ -25,6 +25,41 @@ fn locked_version(lock: &str, name: &str) -> Option<String> {
     Some(line.strip_prefix("version = ")?.trim_matches('"').to_string())
 }
 
+/// The session extension's `ps_module` is declared by hand in src/ffi/session_module.rs
+/// (ext-php-rs has no binding for it). src/ffi/ps_module_check.c asserts, against the headers of
+/// the PHP this is built for, that the struct has the fields, offsets and function types that
+/// declaration assumes (the Rust side asserts the same offsets); a PHP that changed it fails the
+/// build here instead of calling through a wrong pointer at run time.
+fn check_ps_module(php_config: &str, open_zstr: bool) {
+    println!("cargo:rerun-if-changed=src/ffi/ps_module_check.c");
+    println!("cargo:rerun-if-env-changed=CC");
+    let includes = run(php_config, &["--includes"])
+        .unwrap_or_else(|| panic!("ps_module layout check: `{php_config} --includes` failed (php-dev missing?)"));
+    let mut tried = Vec::new();
+    let compilers: Vec<String> = match std::env::var("CC") {
+        Ok(cc) if !cc.is_empty() => vec![cc],
+        _ => vec!["cc".into(), "clang".into(), "gcc".into()],
+    };
+    for cc in &compilers {
+        let mut cmd = Command::new(cc);
+        cmd.args(["-fsyntax-only", "-std=gnu11"]).args(includes.split_whitespace());
+        if open_zstr {
+            cmd.arg("-DPHP_MEMCACHE_OPEN_ZSTR");
+        }
+        cmd.arg("src/ffi/ps_module_check.c");
+        match cmd.output() {
+            Ok(out) if out.status.success() => return,
+            Ok(out) => panic!(
+                "ps_module layout check failed: the PHP headers ({php_config}) declare a ps_module that \
+                 src/ffi/session_module.rs does not match; update PsModule and src/ffi/ps_module_check.c:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+            Err(e) => tried.push(format!("{cc}: {e}")),
+        }
+    }
+    panic!("ps_module layout check: no C compiler ({}); set CC", tried.join("; "));
+}
+
 fn main() {
     println!("cargo:rustc-link-arg=-Wl,--unresolved-symbols=ignore-all");
     println!("cargo:rerun-if-changed=build.rs");
@@ -48,10 +83,12 @@ fn main() {
     // PHP 8.6 also keeps PG(error_log) as a zend_string* (src/ffi/mod.rs, log_after_request).
     println!("cargo::rustc-check-cfg=cfg(php_ps_open_zend_string)");
     println!("cargo::rustc-check-cfg=cfg(php_error_log_zend_string)");
-    if vernum.parse::<u32>().unwrap_or(0) >= 80600 {
+    let open_zstr = vernum.parse::<u32>().unwrap_or(0) >= 80600;
+    if open_zstr {
         println!("cargo:rustc-cfg=php_ps_open_zend_string");
         println!("cargo:rustc-cfg=php_error_log_zend_string");
     }
+    check_ps_module(&php_config, open_zstr);
     println!("cargo:rustc-env=PHP_MEMCACHE_RUSTC={rustc_version}");
     println!("cargo:rustc-env=PHP_MEMCACHE_EXT_PHP_RS={ext_php_rs}");
     println!("cargo:rustc-env=PHP_MEMCACHE_MEMCACHE_CRATE={memcache}");

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test run (what `make test`, .ci/run and the Dockerfile run):
 #   1. scripts/deps.sh            missing system packages
-#   2. cargo test --release       the pure-Rust core
+#   2. cargo test --release       the pure-Rust core (unit tests, tests/ against daemons it starts)
 #   3. cargo build --release      target/release/libphp_memcache.so, checked to load as `memcache`
+#      (both with the cargo feature test-hooks: fault injection some tests use, e.g. php-tests/407;
+#      production builds - make build, make install, phpize/PIE - are built without it)
 #   4. scripts/daemons.sh start   memcached on 127.0.0.1:11311-11313 + a unix socket (stopped on exit)
 #   5. run-tests.php php-tests/   the phpt suite, `php -n` + our extension only
 # The last line printed is "N passed, M failed" (cargo tests + phpt), with ", K skipped" when some
@@ -15,6 +17,7 @@
 #   PHPT=path                 run only these phpt files/dirs (default: php-tests/)
 #   PHP, PHP_CONFIG           the PHP to build for and test with (default: php, php-config on PATH)
 #   CARGO_TARGET_DIR          where cargo builds (default: target/); one per PHP build
+#   CARGO_FEATURES            cargo features of steps 2 and 3 (default: test-hooks)
 #   TEST_TIMEOUT_DEPS / _CARGO_TEST / _BUILD / _PHPT / _PER_PHPT   seconds (900/1500/1500/900/300)
 set -uo pipefail
 
@@ -31,6 +34,7 @@ T_CARGO_TEST="${TEST_TIMEOUT_CARGO_TEST:-1500}"
 T_BUILD="${TEST_TIMEOUT_BUILD:-1500}"
 T_PHPT="${TEST_TIMEOUT_PHPT:-900}"
 T_PER_PHPT="${TEST_TIMEOUT_PER_PHPT:-300}"
+FEATURES="${CARGO_FEATURES-test-hooks}"
 LOGDIR="$ROOT/.run"
 mkdir -p "$LOGDIR"
 
@@ -95,9 +99,9 @@ SO_PECL="${MEMCACHE_EXT_PECL:-${EXTDIR:-/nonexistent}/memcache.so}"
 if [ "$SUITE_EXT" = pecl ]; then
     say "cargo test: skipped (MEMCACHE_SUITE_EXT=pecl)"
 else
-    say "cargo test --release"
+    say "cargo test --release --features '$FEATURES'"
     log="$LOGDIR/cargo-test.log"
-    timeout "$T_CARGO_TEST" cargo test --release 2>&1 | tee "$log"
+    timeout "$T_CARGO_TEST" cargo test --release --features "$FEATURES" 2>&1 | tee "$log"
     rc="${PIPESTATUS[0]}"
     p=0; f=0; ig=0; n=0
     while read -r line; do
@@ -122,9 +126,9 @@ if [ "$SUITE_EXT" = pecl ]; then
     say "cargo build: skipped (MEMCACHE_SUITE_EXT=pecl); the suite runs against $SO_PECL"
     EXT="$SO_PECL"
 else
-    say "cargo build --release"
+    say "cargo build --release --features '$FEATURES'"
     log="$LOGDIR/cargo-build.log"
-    timeout "$T_BUILD" cargo build --release 2>&1 | tee "$log"
+    timeout "$T_BUILD" cargo build --release --features "$FEATURES" 2>&1 | tee "$log"
     rc="${PIPESTATUS[0]}"
     if [ "$rc" != 0 ]; then
         if [ "$rc" = 124 ]; then problem "cargo build timed out after ${T_BUILD}s"; else problem "cargo build --release failed (exit $rc)"; fi

@@ -5,16 +5,25 @@
 //! `memcache` save handler), request end, and phpinfo. The work is done in:
 //! - [`config`]: ini entries → typed settings; the save_path parser;
 //! - [`pool`]: servers, the hash ring, failover order, per-process health;
-//! - [`wire`]: the memcached ASCII protocol, pipelined;
+//! - [`codec`]: pecl's value flags and encodings (API values, session data);
+//! - [`wire`]: the memcached ASCII and binary protocols, pipelined;
 //! - [`session`]: the save handler (locking, mirroring, read-repair);
 //! - `ffi`: the unsafe seam to the engine.
 
+#![deny(unsafe_code)]
+
 pub mod api;
+pub mod codec;
 pub mod config;
+// The unsafe seam: the only module allowed unsafe code (every block with a
+// SAFETY comment); everything else is safe Rust by construction.
+#[allow(unsafe_code)]
 mod ffi;
 pub mod info;
 pub mod pool;
 pub mod session;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 pub mod wire;
 
 use ext_php_rs::builders::ModuleBuilder;

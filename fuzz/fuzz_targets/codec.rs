@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use php_memcache::api::codec::{decode, encode, Decoded, Plain, DEFAULT_MIN_SAVINGS, USER_ALLOWED};
+use php_memcache::codec::{decode, encode, Decoded, Plain, DEFAULT_MIN_SAVINGS, USER_ALLOWED};
 use php_memcache::session::value;
 
 fuzz_target!(|input: &[u8]| {

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use php_memcache::config::save_path::{parse_save_path, Endpoint, MAX_WEIGHT};
+use php_memcache::config::save_path::{parse_save_path, MAX_WEIGHT};
+use php_memcache::wire::Endpoint;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&port_byte, rest)) = data.split_first() else { return };

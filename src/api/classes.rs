@@ -1,6 +1,6 @@
 //! The `MemcachePool` and `Memcache` classes, as pecl memcache defines
 //! them: plain internal classes without a constructor whose methods are the
-//! raw handlers of [`super::glue`], and whose objects keep their servers in
+//! raw handlers of `ffi::api_glue`, and whose objects keep their servers in
 //! the `connection` property (a "memcache connection" resource; see
 //! [`crate::ffi::api_object`]). Every method works on either class and on
 //! user subclasses, constructed or not.
@@ -11,7 +11,7 @@ use ext_php_rs::types::ZendObject;
 use crate::ffi::api_object;
 use crate::ffi::engine::Bailout;
 
-use super::glue;
+use crate::ffi::api_glue as glue;
 use super::object::{Handle, PoolState};
 
 /// Registers both classes. Called from MINIT.

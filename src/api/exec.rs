@@ -4,7 +4,7 @@
 //! `{key}-1`, ... up to memcache.max_failover_attempts; a server that fails
 //! during the request is skipped for the rest of it and its keys move on.
 //! All servers of one round are written before any reply is read
-//! ([`Pool::execute_parallel`]).
+//! ([`Fanout`]).
 //!
 //! Failures are collected as values ([`Failures`]); the glue reports them
 //! (notice + failure callbacks) after every borrow is dropped.
@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::object::Snapshot;
 use crate::config::ini::Settings;
+use crate::pool::fanout::Fanout;
 use crate::pool::Failure;
 use crate::wire::{Batch, Item, Reply, WireError};
 
@@ -29,7 +30,7 @@ pub type Failures = Vec<ServerFailure>;
 /// pecl's wording of a failure, as its failure callbacks get it (the error
 /// text, "Connection failed: Connection refused", and the errno, 111); its
 /// notices and warnings print both: "... failed with: {text} ({errnum})".
-pub fn describe(error: &WireError) -> (String, i64) {
+pub fn pecl_wording(error: &WireError) -> (String, i64) {
     fn os(e: &std::io::Error) -> (String, i64) {
         let code = e.raw_os_error().unwrap_or(0);
         let mut text = e.to_string();
@@ -60,7 +61,7 @@ pub fn describe(error: &WireError) -> (String, i64) {
 }
 
 fn usable(snap: &Snapshot, i: usize, failed: &[usize]) -> bool {
-    !failed.contains(&i) && snap.servers[i].3 && !snap.pool.is_down(i)
+    !failed.contains(&i) && snap.servers[i].enabled && !snap.pool.is_down(i)
 }
 
 /// The server for `key` now, skipping `failed` ones; None when none is left.
@@ -81,7 +82,7 @@ pub fn route(snap: &Snapshot, s: &Settings, key: &[u8], failed: &[usize]) -> Opt
 fn note_failure(f: Failure, server: usize, failures: &mut Failures) -> bool {
     match f {
         Failure::Failed { error, .. } => {
-            let (message, errnum) = describe(&error);
+            let (message, errnum) = pecl_wording(&error);
             failures.push(ServerFailure { server, message, errnum });
             true
         }
@@ -104,40 +105,32 @@ pub fn run_keyed(
     let mut pending: Vec<usize> = (0..keys.len()).collect();
     let mut failed: Vec<usize> = Vec::new();
     while !pending.is_empty() {
-        let mut groups: Vec<(usize, Batch, Vec<usize>)> = Vec::new();
+        let mut fan: Fanout = Fanout::new();
         for &op in &pending {
             let Some(server) = route(snap, s, keys[op], &failed) else { continue };
-            let g = match groups.iter().position(|g| g.0 == server) {
-                Some(g) => g,
-                None => {
-                    groups.push((server, snap.batch(server), Vec::new()));
-                    groups.len() - 1
-                }
-            };
-            let before = groups[g].1.len();
-            if add(op, &mut groups[g].1).is_ok() && groups[g].1.len() == before + 1 {
-                groups[g].2.push(op);
+            let g = fan.group(server, || snap.batch(server));
+            let before = g.batch.len();
+            if add(op, &mut g.batch).is_ok() && g.batch.len() == before + 1 {
+                g.tags.push(op);
             }
         }
-        groups.retain(|g| !g.1.is_empty());
-        if groups.is_empty() {
+        let fan = fan.without_empty();
+        if fan.is_empty() {
             break;
         }
-        let jobs: Vec<(usize, &Batch)> = groups.iter().map(|g| (g.0, &g.1)).collect();
-        let outcome = snap.pool.execute_parallel(&jobs);
         let mut next = Vec::new();
-        for ((server, _, ops), r) in groups.into_iter().zip(outcome) {
+        for (g, r) in fan.run(&snap.pool) {
             match r {
                 Ok(replies) => {
-                    for (op, reply) in ops.into_iter().zip(replies) {
-                        results[op] = Some((reply, server));
+                    for (op, reply) in g.tags.into_iter().zip(replies) {
+                        results[op] = Some((reply, g.server));
                     }
                 }
                 Err(f) => {
-                    if note_failure(f, server, failures) {
-                        failed.push(server);
+                    if note_failure(f, g.server, failures) {
+                        failed.push(g.server);
                         if s.allow_failover {
-                            next.extend(ops);
+                            next.extend(g.tags);
                         }
                     }
                 }
@@ -163,31 +156,24 @@ pub fn run_get(
     let mut failed: Vec<usize> = Vec::new();
     let mut complete = true;
     while !pending.is_empty() {
-        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut fan: Fanout = Fanout::new();
         for &op in &pending {
             match route(snap, s, keys[op], &failed) {
-                Some(server) => match groups.iter_mut().find(|g| g.0 == server) {
-                    Some(g) => g.1.push(op),
-                    None => groups.push((server, vec![op])),
-                },
+                Some(server) => fan.group(server, || snap.batch(server)).tags.push(op),
                 None => complete = false,
             }
         }
-        if groups.is_empty() {
+        if fan.is_empty() {
             break;
         }
-        let mut batches: Vec<Batch> = Vec::with_capacity(groups.len());
-        for (server, ops) in &groups {
-            let mut b = snap.batch(*server);
-            let mut ks: Vec<&[u8]> = ops.iter().map(|&o| keys[o]).collect();
+        for g in fan.groups_mut() {
+            let mut ks: Vec<&[u8]> = g.tags.iter().map(|&o| keys[o]).collect();
             ks.dedup();
-            let _ = if with_cas { b.gets(&ks) } else { b.get_multi(&ks) };
-            batches.push(b);
+            let _ = if with_cas { g.batch.gets(&ks) } else { g.batch.get_multi(&ks) };
         }
-        let jobs: Vec<(usize, &Batch)> = groups.iter().zip(&batches).map(|(g, b)| (g.0, b)).collect();
-        let outcome = snap.pool.execute_parallel(&jobs);
         let mut next = Vec::new();
-        for ((server, ops), r) in groups.into_iter().zip(outcome) {
+        for (g, r) in fan.run(&snap.pool) {
+            let (server, ops) = (g.server, g.tags);
             match r {
                 Ok(replies) => {
                     for reply in replies {
@@ -224,21 +210,16 @@ pub fn run_all(
     failures: &mut Failures,
 ) -> Vec<Option<Vec<Reply>>> {
     let n = snap.servers.len();
-    let mut batches = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut b = snap.batch(i);
-        let _ = make(&mut b);
-        batches.push(b);
+    let mut fan: Fanout<Batch, ()> = Fanout::new();
+    for i in (0..n).filter(|&i| snap.servers[i].enabled) {
+        let _ = make(&mut fan.group(i, || snap.batch(i)).batch);
     }
-    let servers: Vec<usize> = (0..n).filter(|&i| snap.servers[i].3).collect();
-    let jobs: Vec<(usize, &Batch)> = servers.iter().map(|&i| (i, &batches[i])).collect();
-    let outcome = snap.pool.execute_parallel(&jobs);
     let mut out: Vec<Option<Vec<Reply>>> = (0..n).map(|_| None).collect();
-    for (i, r) in servers.into_iter().zip(outcome) {
+    for (g, r) in fan.run(&snap.pool) {
         match r {
-            Ok(replies) => out[i] = Some(replies),
+            Ok(replies) => out[g.server] = Some(replies),
             Err(f) => {
-                note_failure(f, i, failures);
+                note_failure(f, g.server, failures);
             }
         }
     }

@@ -3,19 +3,17 @@
 //! and value encodings, so both extensions read what the other wrote).
 //!
 //! One concept per file:
-//! - [`codec`]: flags and bytes of stored values (pure);
 //! - [`values`]: zvals to/from the codec, PHP's serialize/unserialize;
 //! - [`object`]: the per-object state (servers, callbacks, thresholds);
 //! - [`exec`]: placement, failover and parallel execution of keyed commands;
 //! - [`ops`]: the data operations (store, get, delete, arith, stats, ...);
 //! - [`servers`]: server management (connect, addServer, params, status);
 //! - [`report`]: warnings and failure callbacks, delivered after borrows end;
-//! - [`classes`], [`glue`]: the PHP classes, handlers and argument info.
+//! - [`classes`]: the PHP classes; their raw handlers and argument info are
+//!   the seam's (`ffi::api_glue`), the only unsafe code of the API.
 
 pub mod classes;
-pub mod codec;
 pub mod exec;
-pub mod glue;
 pub mod object;
 pub mod ops;
 pub mod report;
@@ -28,8 +26,8 @@ use ext_php_rs::builders::ModuleBuilder;
 pub fn register(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
     // The classes are registered at MINIT (classes::register), as plain
     // classes rather than ext-php-rs ones.
-    let b = glue::functions(builder);
-    b.constant(("MEMCACHE_COMPRESSED", codec::FLAG_COMPRESSED as i64, &[]))
+    let b = crate::ffi::api_glue::functions(builder);
+    b.constant(("MEMCACHE_COMPRESSED", crate::codec::FLAG_COMPRESSED as i64, &[]))
         .constant(("MEMCACHE_USER1", 0x10000_i64, &[]))
         .constant(("MEMCACHE_USER2", 0x20000_i64, &[]))
         .constant(("MEMCACHE_USER3", 0x40000_i64, &[]))

@@ -23,7 +23,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::config::ini::Settings;
-use crate::config::save_path::{Endpoint, ServerSpec};
+use crate::pool::ServerSpec;
+use crate::wire::Endpoint;
 use crate::pool::health::{self, Slot};
 use crate::pool::Pool;
 use crate::wire::{Batch, Credentials, Protocol};
@@ -86,12 +87,22 @@ pub struct PoolState {
 
 pub type Handle = Rc<RefCell<PoolState>>;
 
+/// One server as an operation sees it (copied out of its [`ServerEntry`]).
+#[derive(Debug, Clone)]
+pub struct ServerView {
+    pub host: String,
+    pub port: u16,
+    pub udp_port: u16,
+    /// Not disabled by setServerParams(status = false).
+    pub enabled: bool,
+}
+
 /// What an operation needs, taken out of the object so no borrow is held
 /// while it runs.
 pub struct Snapshot {
     pub pool: Rc<Pool>,
-    /// Per server: (host, port, udp_port, enabled).
-    pub servers: Vec<(String, u16, u16, bool)>,
+    /// Per server, in pool order.
+    pub servers: Vec<ServerView>,
     pub threshold: u32,
     pub min_savings: f64,
     /// memcache.protocol when the operation started.
@@ -129,23 +140,23 @@ impl PoolState {
                 let specs = self.servers.iter().map(|e| e.spec.clone()).collect();
                 let slots: Vec<Option<Slot>> =
                     self.servers.iter().map(|e| e.private.as_ref().map(PrivateSlot::slot)).collect();
-                let p = Rc::new(Pool::with_slots(specs, &slots, s.hash_strategy.into(), s.hash_function.into()).ok()?);
+                let p = Rc::new(Pool::with_slots(specs, &slots, s.hash_strategy, s.hash_function).ok()?);
                 self.pool = Some((p.clone(), key.0, key.1));
                 p
             }
         };
         let (threshold, min_savings) =
-            self.threshold.unwrap_or((s.compress_threshold, super::codec::DEFAULT_MIN_SAVINGS));
+            self.threshold.unwrap_or((s.compress_threshold, crate::codec::DEFAULT_MIN_SAVINGS));
         Some(Snapshot {
             pool,
             servers: self
                 .servers
                 .iter()
-                .map(|e| (e.host.clone(), e.port, e.spec.udp_port, e.enabled))
+                .map(|e| ServerView { host: e.host.clone(), port: e.port, udp_port: e.spec.udp_port, enabled: e.enabled })
                 .collect(),
             threshold,
             min_savings,
-            protocol: s.protocol.into(),
+            protocol: s.protocol,
             sasl: self.servers.iter().map(|e| e.sasl.clone()).collect(),
         })
     }

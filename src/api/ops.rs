@@ -5,13 +5,14 @@
 
 use ext_php_rs::types::Zval;
 
-use super::codec;
+use crate::codec;
 use super::exec::{self, Failures};
 use super::object::{Handle, Snapshot};
 use super::report::{bool_zval, long_zval, Out};
 use super::values::{self, array_zval, bytes_zval, entries, new_array, zval_bytes, zval_long};
 use crate::config::current;
 use crate::config::ini::{session_key, Settings};
+use crate::pool::fanout::Fanout;
 use crate::wire::{Batch, Reply};
 
 pub type Args<'a, 'b> = &'a mut [Option<&'b mut Zval>];
@@ -61,7 +62,9 @@ fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<Vec<u8>>
     keys
 }
 
-fn exptime(n: i64) -> u32 {
+/// The user's expiration as memcached's 32-bit exptime, truncated to 32
+/// bits as pecl passes it (not the session rule, [`crate::session::session_exptime`]).
+fn user_exptime(n: i64) -> u32 {
     n as u32
 }
 
@@ -80,7 +83,7 @@ pub fn store(h: &Handle, verb: StoreVerb, args: Args, ret: &mut Zval, out: &mut 
     ret.set_bool(false);
     let Some((s, snap)) = prepare(h) else { return };
     let flags = zval_long(arg(args, 2), 0);
-    let exp = exptime(zval_long(arg(args, 3), 0));
+    let exp = user_exptime(zval_long(arg(args, 3), 0));
     let cas = zval_long(arg(args, 4), 0) as u64;
     let Some(key_z) = arg(args, 0) else { return };
     let key_z = key_z.dereference();
@@ -168,28 +171,20 @@ fn mirror(
         return;
     }
     let ring = snap.pool.ring();
-    let mut groups: Vec<(usize, Batch)> = Vec::new();
+    let mut fan: Fanout<Batch, ()> = Fanout::new();
     for (i, k) in keys.iter().enumerate() {
         let seq = ring.api_sequence(k, s.max_failover_attempts.max(1) as usize, s.redundancy as usize);
         for &srv in seq.iter().skip(1) {
-            if !snap.servers[srv].3 || snap.pool.is_down(srv) {
+            if !snap.servers[srv].enabled || snap.pool.is_down(srv) {
                 continue;
             }
-            let g = match groups.iter().position(|g| g.0 == srv) {
-                Some(g) => g,
-                None => {
-                    groups.push((srv, snap.batch(srv)));
-                    groups.len() - 1
-                }
-            };
-            let _ = add(i, &mut groups[g].1);
+            let _ = add(i, &mut fan.group(srv, || snap.batch(srv)).batch);
         }
     }
-    let jobs: Vec<(usize, &Batch)> = groups.iter().filter(|g| !g.1.is_empty()).map(|g| (g.0, &g.1)).collect();
-    for ((srv, _), r) in jobs.iter().zip(snap.pool.execute_parallel(&jobs)) {
+    for (g, r) in fan.without_empty().run(&snap.pool) {
         if let Err(crate::pool::Failure::Failed { error, .. }) = r {
-            let (message, errnum) = exec::describe(&error);
-            failures.push(exec::ServerFailure { server: *srv, message, errnum });
+            let (message, errnum) = exec::pecl_wording(&error);
+            failures.push(exec::ServerFailure { server: g.server, message, errnum });
         }
     }
 }
@@ -199,7 +194,7 @@ fn mirror(
 fn note_errors(snap: &Snapshot, replies: &[Option<(Reply, usize)>], out: &mut Out) {
     for (r, srv) in replies.iter().flatten() {
         if let Reply::Error(kind, m) = r {
-            let (host, port, udp, _) = &snap.servers[*srv];
+            let crate::api::object::ServerView { host, port, udp_port: udp, .. } = &snap.servers[*srv];
             let word = match kind {
                 crate::wire::ErrorKind::Error => "ERROR",
                 crate::wire::ErrorKind::ClientError => "CLIENT_ERROR",
@@ -489,10 +484,10 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         out.warn("Invalid stats type");
         return;
     }
-    let binary = s.protocol == crate::config::ini::Protocol::Binary;
+    let binary = s.protocol == crate::wire::Protocol::Binary;
     // The first server, in the order added, that answers.
     for i in 0..snap.servers.len() {
-        if !snap.servers[i].3 {
+        if !snap.servers[i].enabled {
             continue;
         }
         let mut b = snap.batch(i);
@@ -509,7 +504,7 @@ pub fn stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
                 }
             }
             Err(crate::pool::Failure::Failed { error, .. }) => {
-                let (message, errnum) = exec::describe(&error);
+                let (message, errnum) = exec::pecl_wording(&error);
                 out.failures.push(exec::ServerFailure { server: i, message, errnum });
             }
             Err(_) => {}
@@ -525,7 +520,7 @@ pub fn extended_stats(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
         out.warn("Invalid stats type");
         return;
     };
-    let binary = s.protocol == crate::config::ini::Protocol::Binary;
+    let binary = s.protocol == crate::wire::Protocol::Binary;
     let names: Vec<String> = h.borrow().servers.iter().map(|e| e.name()).collect();
     let a = sarg.clone();
     let make = move |b: &mut Batch| if binary { b.version() } else { b.stats(a.as_deref()) }.map(|_| ());

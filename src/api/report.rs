@@ -9,9 +9,8 @@
 //! `(host, tcp_port, udp_port, error, errnum)`; without one a failure is a
 //! notice "Server host (tcp N, udp N) failed with: error (errnum)".
 
-use ext_php_rs::error::php_error;
 use ext_php_rs::flags::ErrorType;
-use ext_php_rs::types::{ZendCallable, ZendObject, Zval};
+use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::ExecutorGlobals;
 
 use super::exec::Failures;
@@ -55,13 +54,14 @@ impl Out {
 /// Delivers what one call collected, in pecl's order: the failure
 /// callback change, each server failure (the callback, or pecl's notice),
 /// then the other messages. Every step that may run user code goes
-/// through [`engine::call`]; true when the engine bailed out (the caller
+/// through `engine::raise` / `engine::call_user` (a bailout in user code is
+/// caught with nothing of ours alive inside the try); true when it bailed out (the caller
 /// resumes it once everything is dropped).
-pub fn deliver(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out) -> bool {
+pub fn deliver(obj: Option<&mut ZendObject>, handle: Option<&Handle>, out: Out) -> bool {
     deliver_inner(obj, handle, out).is_err()
 }
 
-fn deliver_inner(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out) -> Result<(), Bailout> {
+fn deliver_inner(mut obj: Option<&mut ZendObject>, handle: Option<&Handle>, out: Out) -> Result<(), Bailout> {
     if out.bailout {
         return Err(Bailout);
     }
@@ -69,9 +69,6 @@ fn deliver_inner(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out
         api_object::wrong_param_count();
         return Ok(());
     }
-    // SAFETY: `obj` is `$this`, the first argument or the return value of
-    // the running call; the engine keeps it alive until the handler returns.
-    let mut obj = obj.map(|o| unsafe { &mut *o });
     if let (Some(o), Some(cb)) = (obj.as_deref_mut(), out.callback) {
         api_object::set_property(o, CALLBACK_PROPERTY, cb.unwrap_or_else(Zval::null))?;
     }
@@ -83,7 +80,7 @@ fn deliver_inner(obj: Option<*mut ZendObject>, handle: Option<&Handle>, out: Out
             Level::Warning => ErrorType::Warning,
             Level::Notice => ErrorType::Notice,
         };
-        engine::call(|| php_error(&t, m))?;
+        engine::raise(&t, m)?;
     }
     Ok(())
 }
@@ -107,22 +104,24 @@ fn failures(mut obj: Option<&mut ZendObject>, handle: &Handle, list: Failures) -
         match cb {
             None => {
                 let m = format!("Server {host} (tcp {port}, udp {udp}) failed with: {} ({})", f.message, f.errnum);
-                engine::call(|| php_error(&ErrorType::Notice, &m))?;
+                engine::raise(&ErrorType::Notice, &m)?;
             }
             Some(cb) if cb.is_callable() => {
-                let (p, u, n) = (i64::from(port), i64::from(udp), f.errnum);
-                engine::call(|| {
-                    if let Ok(c) = ZendCallable::new(&cb) {
-                        let _ = c.try_call(vec![&host, &p, &u, &f.message, &n]);
-                    }
-                })?;
+                let mut args = [
+                    str_zval(&host),
+                    long_zval(i64::from(port)),
+                    long_zval(i64::from(udp)),
+                    str_zval(&f.message),
+                    long_zval(f.errnum),
+                ];
+                engine::call_user(&cb, &mut args)?;
             }
             Some(_) => {
                 // pecl forgets a callback that stopped being callable.
                 if let Some(o) = obj.as_deref_mut() {
                     api_object::set_property(o, CALLBACK_PROPERTY, Zval::null())?;
                 }
-                engine::call(|| php_error(&ErrorType::Warning, "Invalid failure callback"))?;
+                engine::raise(&ErrorType::Warning, "Invalid failure callback")?;
             }
         }
         if ExecutorGlobals::has_exception() {
@@ -130,6 +129,13 @@ fn failures(mut obj: Option<&mut ZendObject>, handle: &Handle, list: Failures) -
         }
     }
     Ok(())
+}
+
+/// A PHP string zval of `s`.
+pub fn str_zval(s: &str) -> Zval {
+    let mut z = Zval::new();
+    let _ = z.set_string(s, false);
+    z
 }
 
 /// A zval from a Rust value that cannot fail to convert.

@@ -135,7 +135,7 @@ pub fn check(n: &NewServer, out: &mut Out) -> bool {
 pub fn add_server(h: &Handle, mut n: NewServer, out: &mut Out) -> Option<usize> {
     let port = if n.host.starts_with("unix://") { 0 } else { n.port as u16 };
     let mut udp = n.udp_port as u16;
-    if udp != 0 && current::snapshot().protocol == crate::config::ini::Protocol::Binary {
+    if udp != 0 && current::snapshot().protocol == crate::wire::Protocol::Binary {
         out.notice("binary protocol isn't support over UDP, defaulting to TCP");
         udp = 0;
     }
@@ -191,7 +191,7 @@ pub fn connect(h: &Handle, n: NewServer, ret: &mut Zval, out: &mut Out) -> bool 
             false
         }
         Err(error) => {
-            let (m, errnum) = exec::describe(&error);
+            let (m, errnum) = exec::pecl_wording(&error);
             health::mark_failed(server.slot, server.spec.retry_interval, &error.to_string());
             out.failures.push(exec::ServerFailure { server: i, message: m.clone(), errnum });
             out.warn(format!("Can't connect to {name}, {m} ({errnum})"));
@@ -311,7 +311,7 @@ pub fn set_compress_threshold(h: &Handle, args: Args, ret: &mut Zval, out: &mut 
         out.warn("threshold must be a positive integer");
         return;
     }
-    let m = zval_double(arg(args, 1), super::codec::DEFAULT_MIN_SAVINGS);
+    let m = zval_double(arg(args, 1), crate::codec::DEFAULT_MIN_SAVINGS);
     if !(0.0..=1.0).contains(&m) {
         out.warn("min_savings must be a float in the 0..1 range");
         return;

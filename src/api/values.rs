@@ -7,7 +7,7 @@
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 use ext_php_rs::boxed::ZBox;
 
-use super::codec::{self, Decoded, Plain};
+use crate::codec::{self, Decoded, Plain};
 
 /// A binary-safe PHP string zval.
 pub fn bytes_zval(bytes: &[u8]) -> Zval {

@@ -16,5 +16,5 @@ pub mod current;
 pub mod ini;
 pub mod save_path;
 
-pub use ini::{HashFn, HashStrategy, IniError, Protocol, SelectApi, Settings};
-pub use save_path::{parse_save_path, Endpoint, SavePathError, ServerSpec};
+pub use ini::{IniError, SelectApi, Settings};
+pub use save_path::{parse_save_path, SavePathError};

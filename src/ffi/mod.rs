@@ -12,6 +12,7 @@
 //!   borrows: a user error handler may throw or bail out, and nothing Rust
 //!   owns may be live on the stack when it does.
 
+pub mod api_glue;
 pub mod api_object;
 pub mod engine;
 pub mod ini;
@@ -60,18 +61,19 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
-/// Testing hook, not a feature: when the environment variable
-/// `PHP_MEMCACHE_TEST_PANIC` names an entry point as [`guard`] calls it
-/// (`session read`, `session open`, ...; several separated by commas), that
-/// entry point panics inside the guard, so a test can prove a panic becomes a
-/// warning and a failure return (php-tests/4xx_*fault*). The variable is
-/// read once per process; when it is unset the cost is one atomic load.
+/// Testing hook (cargo feature `test-hooks` only, see `crate::test_hooks`):
+/// `PHP_MEMCACHE_TEST_PANIC` makes the entry points it names panic inside
+/// the guard (php-tests/407). Without the feature nothing is read.
 fn injected_panic(what: &str) -> bool {
-    static NAMES: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| std::env::var("PHP_MEMCACHE_TEST_PANIC").ok())
-        .as_deref()
-        .is_some_and(|names| names.split(',').any(|n| n.trim() == what))
+    #[cfg(feature = "test-hooks")]
+    {
+        crate::test_hooks::injected_panic(what)
+    }
+    #[cfg(not(feature = "test-hooks"))]
+    {
+        let _ = what;
+        false
+    }
 }
 
 /// Runs `f`, turning a panic into a warning naming `what` plus `on_panic`.

@@ -42,9 +42,11 @@ unsafe fn open_arg_bytes<'a>(s: OpenArg) -> &'a [u8] {
     bytes
 }
 
-/// `ps_module_struct` of PHP 8.x: the same layout from 7.1 to 8.6 (checked
-/// against the 8.2, 8.4, 8.5 and 8.6 headers); only `open`'s argument types
-/// changed in 8.6 ([`OpenArg`]).
+/// `ps_module_struct` of PHP 8.x: the same layout from 7.1 to 8.6; only
+/// `open`'s argument types changed in 8.6 ([`OpenArg`]). Checked at build
+/// time against the headers of the PHP built for: build.rs compiles
+/// src/ffi/ps_module_check.c, which asserts these fields, offsets and function
+/// types, and the const block below asserts the same offsets here.
 #[repr(C)]
 pub struct PsModule {
     name: *const c_char,
@@ -59,6 +61,24 @@ pub struct PsModule {
     s_update_timestamp:
         unsafe extern "C" fn(ModData, *mut zend_string, *mut zend_string, zend_long) -> c_int,
 }
+
+const _: () = {
+    use std::mem::{offset_of, size_of};
+    const P: usize = size_of::<*const c_void>();
+    assert!(size_of::<PsModule>() == 10 * P);
+    assert!(offset_of!(PsModule, name) == 0);
+    assert!(offset_of!(PsModule, s_open) == P);
+    assert!(offset_of!(PsModule, s_close) == 2 * P);
+    assert!(offset_of!(PsModule, s_read) == 3 * P);
+    assert!(offset_of!(PsModule, s_write) == 4 * P);
+    assert!(offset_of!(PsModule, s_destroy) == 5 * P);
+    assert!(offset_of!(PsModule, s_gc) == 6 * P);
+    assert!(offset_of!(PsModule, s_create_sid) == 7 * P);
+    assert!(offset_of!(PsModule, s_validate_sid) == 8 * P);
+    assert!(offset_of!(PsModule, s_update_timestamp) == 9 * P);
+    // zend_result and the int returns are C ints (asserted on the C side too).
+    assert!(size_of::<c_int>() == 4);
+};
 
 // SAFETY: the struct is immutable after construction; its only pointer is to
 // a static NUL-terminated string.

@@ -118,7 +118,12 @@ pub fn print_module_info() {
     info_table_row!("Session save handler", "memcache (registered)");
     info_table_row!("Session locking", "pecl-compatible lock records; fast handoff; released on abort and fatal errors");
     info_table_row!("Session redundancy", "mirrored writes in one round trip; read-repair of missing copies");
-    info_table_row!("Protocol", "memcached text (ASCII) protocol, pipelined; TCP and unix sockets");
+    // The protocol in force (memcache.protocol): sessions and the Memcache API both use it.
+    let protocol = match crate::config::current::snapshot().protocol {
+        crate::wire::Protocol::Ascii => "ascii (memcached text protocol), pipelined; TCP and unix sockets",
+        crate::wire::Protocol::Binary => "binary (memcached binary protocol, SASL), pipelined; TCP and unix sockets",
+    };
+    info_table_row!("Protocol", protocol);
     info_table_row!("Hash strategies", "consistent, standard (crc32, fnv), pecl-compatible placement");
     info_table_row!("Statistics", "memcache_session_stats()");
     info_table_row!("Built for PHP", env!("PHP_MEMCACHE_BUILT_FOR_PHP"));

@@ -7,16 +7,18 @@
 //! one round trip, not N. A server that fails is marked down (see [`health`])
 //! and its result is an error value the caller can fail over from.
 
+pub mod fanout;
 pub mod hash;
 pub mod health;
 pub mod probe;
 pub mod ring;
+pub mod spec;
+
+pub use spec::ServerSpec;
 
 use std::fmt;
 use std::time::Instant;
 
-use crate::config::ini::{HashFn, HashStrategy};
-use crate::config::save_path::ServerSpec;
 use crate::wire::{self, Batch, Conn, Endpoint, Reply, WireError};
 use hash::HashFunction;
 use ring::{Ring, RingError, RingNode, Strategy};
@@ -83,24 +85,6 @@ impl fmt::Display for Failure {
             }
             Failure::Failed { server, error } => write!(f, "server {server} failed: {error}"),
             Failure::Refused { server, error } => write!(f, "request to server {server} refused: {error}"),
-        }
-    }
-}
-
-impl From<HashStrategy> for Strategy {
-    fn from(s: HashStrategy) -> Strategy {
-        match s {
-            HashStrategy::Consistent => Strategy::Consistent,
-            HashStrategy::Standard => Strategy::Standard,
-        }
-    }
-}
-
-impl From<HashFn> for HashFunction {
-    fn from(f: HashFn) -> HashFunction {
-        match f {
-            HashFn::Crc32 => HashFunction::Crc32,
-            HashFn::Fnv => HashFunction::Fnv,
         }
     }
 }

@@ -21,12 +21,13 @@ use std::time::Duration;
 
 use super::copies::{clock_now, is_tombstone, judge};
 use super::lock::{self, LockError};
-use super::replicate::{self, describe, found};
+use super::replicate::{self, describe_failures, found};
 use super::state::{self, Held, Open};
 use super::store::{self, Action, Tally};
-use super::{exptime, value, Outcome};
+use super::{session_exptime, value, Outcome};
 use crate::config::current;
-use crate::config::ini::{lock_key, session_key, MAX_KEY_LEN};
+use crate::config::ini::{lock_key, session_key};
+use crate::wire::MAX_KEY_LEN;
 use crate::pool::{health, Failure};
 
 /// Runs `f` on the open save path, or fails with a warning naming `what`.
@@ -63,7 +64,7 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
     // A session still open (open called twice) gives its lock back first.
     let mut notes = Vec::new();
     end_held(&mut notes);
-    state::set_open(Some(Open { pool, settings, prefix, held: None, last_exp: exptime(1440) }));
+    state::set_open(Some(Open { pool, settings, prefix, held: None, last_exp: session_exptime(1440) }));
     Outcome::ok((), Vec::new()).noting(notes)
 }
 
@@ -101,7 +102,7 @@ pub fn read(sid: &[u8], maxlifetime: i64) -> Outcome<Vec<u8>> {
             Ok(k) => k,
             Err(msg) => return Outcome::fail(vec![msg]),
         };
-        let exp = exptime(maxlifetime);
+        let exp = session_exptime(maxlifetime);
         open.last_exp = exp;
         let held = match lock_and_read(open, sid, key, exp) {
             Ok(h) => h,
@@ -265,7 +266,7 @@ fn no_server(sid: &[u8], failures: &[(usize, Failure)], allow_failover: bool) ->
     let tried = if failures.is_empty() {
         "every server of the session is marked down after recent failures".to_string()
     } else {
-        describe(failures)
+        describe_failures(failures)
     };
     let hint = if allow_failover { "" } else { " (memcache.allow_failover = 0)" };
     format!("cannot read session '{}': no memcached server answered{hint}: {tried}", sid_text(sid))
@@ -323,7 +324,7 @@ fn servers_for(open: &Open, key: &[u8], held: Option<&Held>) -> Vec<usize> {
 fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool) -> Outcome<()> {
     let key = session_key(&open.prefix, sid);
     let held = open.take_held(&key);
-    let exp = exptime(maxlifetime);
+    let exp = session_exptime(maxlifetime);
     open.last_exp = exp;
     let mut servers = servers_for(open, &key, held.as_ref());
     let (bytes, flags) = value::encode(data, open.settings.compress_threshold);
@@ -418,7 +419,7 @@ fn reasons(open: &Open, tally: &Tally) -> Vec<String> {
         .map(|(i, msg)| format!("server {} refused it: {msg}", open.pool.server(*i).spec.ring_name))
         .collect();
     if !tally.failed.is_empty() {
-        why.push(describe(&tally.failed));
+        why.push(describe_failures(&tally.failed));
     }
     why
 }

@@ -68,7 +68,7 @@ impl<T> Outcome<T> {
 /// values up to 30 days as relative seconds and larger ones as a unix time.
 /// Relative values keep working when the web server's and the daemon's
 /// clocks disagree, so they are used whenever memcached allows.
-pub fn exptime(maxlifetime: i64) -> u32 {
+pub fn session_exptime(maxlifetime: i64) -> u32 {
     const THIRTY_DAYS: i64 = 60 * 60 * 24 * 30;
     if maxlifetime <= 0 {
         0
@@ -85,14 +85,14 @@ pub fn exptime(maxlifetime: i64) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::exptime;
+    use super::session_exptime;
 
     #[test]
-    fn exptime_relative_up_to_thirty_days_then_absolute() {
-        assert_eq!(exptime(1440), 1440);
-        assert_eq!(exptime(2_592_000), 2_592_000);
-        assert!(exptime(2_592_001) > 1_700_000_000);
-        assert_eq!(exptime(0), 0);
-        assert_eq!(exptime(-5), 0);
+    fn session_exptime_relative_up_to_thirty_days_then_absolute() {
+        assert_eq!(session_exptime(1440), 1440);
+        assert_eq!(session_exptime(2_592_000), 2_592_000);
+        assert!(session_exptime(2_592_001) > 1_700_000_000);
+        assert_eq!(session_exptime(0), 0);
+        assert_eq!(session_exptime(-5), 0);
     }
 }

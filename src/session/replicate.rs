@@ -1,7 +1,8 @@
 //! Running one operation on several servers of a session: every batch is
-//! sent before any reply is read, so it costs one round trip whatever the
-//! redundancy; each server's outcome comes back on its own.
+//! sent before any reply is read ([`Fanout`]), so it costs one round trip
+//! whatever the redundancy; each server's outcome comes back on its own.
 
+use crate::pool::fanout::Fanout;
 use crate::pool::{Failure, Pool};
 use crate::wire::{Batch, Protocol, Reply, WireError};
 
@@ -71,17 +72,29 @@ pub fn run_shared<K: PartialEq>(
         };
         of_server.push(at);
     }
-    let jobs: Vec<(usize, &Batch)> = servers
-        .iter()
-        .zip(&of_server)
-        .filter_map(|(&s, &at)| batches[at].1.as_ref().ok().map(|b| (s, b)))
-        .collect();
-    let mut results = pool.execute_parallel(&jobs).into_iter();
+    let mut fan: Fanout<&Batch, ()> = Fanout::new();
+    for (&s, &at) in servers.iter().zip(&of_server) {
+        if let Ok(b) = &batches[at].1 {
+            fan.group(s, || b);
+        }
+    }
+    let mut results: Vec<Option<(usize, Result<Vec<Reply>, Failure>)>> =
+        fan.run(pool).into_iter().map(|(g, r)| Some((g.server, r))).collect();
     servers
         .iter()
         .zip(&of_server)
         .map(|(&s, &at)| match &batches[at].1 {
-            Ok(_) => (s, results.next().expect("a result per job")),
+            Ok(_) => {
+                // Each server's outcome, once: a server listed twice was sent one batch.
+                let got = results.iter_mut().find(|r| r.as_ref().is_some_and(|(srv, _)| *srv == s)).and_then(Option::take);
+                match got {
+                    Some((_, r)) => (s, r),
+                    None => (s, Err(Failure::Refused {
+                        server: pool.server(s).spec.ring_name.clone(),
+                        error: WireError::Refused("server listed twice in one operation".into()),
+                    })),
+                }
+            }
             Err(m) => (
                 s,
                 Err(Failure::Refused { server: pool.server(s).spec.ring_name.clone(), error: WireError::Refused(m.clone()) }),
@@ -99,6 +112,6 @@ pub fn found(replies: &[Reply]) -> Option<&crate::wire::Item> {
 }
 
 /// "server a failed: ...; server b is marked down ..." for warnings.
-pub fn describe(failed: &[(usize, Failure)]) -> String {
+pub fn describe_failures(failed: &[(usize, Failure)]) -> String {
     failed.iter().map(|(_, f)| f.to_string()).collect::<Vec<_>>().join("; ")
 }

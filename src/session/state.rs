@@ -31,7 +31,7 @@ pub struct Open {
 
 impl Open {
     pub fn protocol(&self) -> Protocol {
-        self.settings.protocol.into()
+        self.settings.protocol
     }
 
     /// A batch for this session's servers.
@@ -159,7 +159,7 @@ pub fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool
     if specs.is_empty() {
         return Err(format!("{entry} names no memcached server (it is '{path}')"));
     }
-    let pool = Rc::new(Pool::new(specs, s.hash_strategy.into(), s.hash_function.into()).map_err(|e| format!("{entry}: {e}"))?);
+    let pool = Rc::new(Pool::new(specs, s.hash_strategy, s.hash_function).map_err(|e| format!("{entry}: {e}"))?);
     POOLS.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= 16 {

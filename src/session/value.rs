@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use crate::api::codec::{compress, uncompress, DEFAULT_MIN_SAVINGS, FLAG_COMPRESSED, MAX_UNCOMPRESSED, TYPE_LONG};
+use crate::codec::{compress, uncompress, DEFAULT_MIN_SAVINGS, FLAG_COMPRESSED, MAX_UNCOMPRESSED, TYPE_LONG};
 
 /// Client flags of lock records ("1" / "0"), as pecl memcache writes them.
 pub const LOCK_FLAGS: u32 = TYPE_LONG;

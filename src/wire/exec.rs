@@ -79,6 +79,21 @@ enum Sent<'scope> {
     Writing(ScopedJoinHandle<'scope, Result<(), WireError>>),
 }
 
+/// Starts the helper thread that writes a large batch, if the OS gives one:
+/// `thread::Scope::spawn` panics when it does not (thread limit, memory),
+/// so the fallible builder is used and the caller falls back to writing
+/// inline.
+fn spawn_writer<'scope, 'env>(
+    scope: &'scope thread::Scope<'scope, 'env>,
+    write: impl FnOnce() -> Result<(), WireError> + Send + 'scope,
+) -> std::io::Result<ScopedJoinHandle<'scope, Result<(), WireError>>> {
+    #[cfg(feature = "test-hooks")]
+    if crate::test_hooks::refuse_thread() {
+        return Err(std::io::Error::other("thread refused by the test-hooks feature"));
+    }
+    thread::Builder::new().name("memcache-writer".into()).spawn_scoped(scope, write)
+}
+
 /// Run several batches on several connections at once: every batch is
 /// written first, then each connection's replies are read. Results are in
 /// job order; an error on one connection does not affect the others.
@@ -110,9 +125,17 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                 }
             } else {
                 match conn.stream.try_clone() {
-                    Ok(mut writer) => {
-                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(bytes)))
-                    }
+                    Ok(mut writer) => match spawn_writer(scope, move || writer.write_all_bytes(bytes)) {
+                        Ok(handle) => Sent::Writing(handle),
+                        // No thread to be had (the OS refused one): write
+                        // inline, then read. Only a batch whose replies
+                        // also overflow the socket buffers can then stall,
+                        // and the timeout bounds that.
+                        Err(_) => match conn.write_all(bytes) {
+                            Ok(()) => Sent::Written,
+                            Err(e) => Sent::Failed(e),
+                        },
+                    },
                     Err(e) => {
                         conn.poison();
                         Sent::Failed(WireError::Io(e))

@@ -6,7 +6,8 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use php_memcache::config::ini::{HashFn, HashStrategy};
+use php_memcache::pool::hash::HashFunction;
+use php_memcache::pool::ring::Strategy;
 use php_memcache::config::save_path::parse_save_path;
 use php_memcache::pool::Pool;
 
@@ -54,7 +55,7 @@ impl Drop for Daemon {
 pub fn pool(daemons: &[&Daemon], params: &str) -> Pool {
     let path: Vec<String> = daemons.iter().map(|d| format!("tcp://127.0.0.1:{}{params}", d.port)).collect();
     let specs = parse_save_path(&path.join(", "), 11211).expect("save path");
-    Pool::new(specs, HashStrategy::Consistent.into(), HashFn::Crc32.into()).expect("pool")
+    Pool::new(specs, Strategy::Consistent, HashFunction::Crc32).expect("pool")
 }
 
 /// One raw command on a fresh connection; the reply up to `end`.
@@ -77,5 +78,5 @@ pub fn raw(port: u16, cmd: &str, end: &str) -> String {
 pub fn pool_ports(ports: &[u16]) -> Pool {
     let path: Vec<String> = ports.iter().map(|p| format!("tcp://127.0.0.1:{p}")).collect();
     let specs = parse_save_path(&path.join(", "), 11211).expect("save path");
-    Pool::new(specs, HashStrategy::Consistent.into(), HashFn::Crc32.into()).expect("pool")
+    Pool::new(specs, Strategy::Consistent, HashFunction::Crc32).expect("pool")
 }

@@ -18,11 +18,11 @@ use ext_php_rs::flags::{DataType, MethodFlags};
 use ext_php_rs::types::{ZendObject, Zval};
 use ext_php_rs::zend::{ce, ExecuteData};
 
-use super::classes::{self, Connection};
-use super::object::Handle;
-use super::ops::{self, Args, StoreVerb};
-use super::report::{deliver, Out};
-use super::servers;
+use crate::api::classes::{self, Connection};
+use crate::api::object::Handle;
+use crate::api::ops::{self, Args, StoreVerb};
+use crate::api::report::{deliver, Out};
+use crate::api::servers;
 use crate::ffi::{api_object, engine, zpp};
 use std::ffi::{CStr, CString};
 
@@ -87,7 +87,17 @@ fn run(name: &str, ret: &mut Zval, work: impl FnOnce(&mut Zval) -> Option<Done>)
     let (bailed, return_false) = match done {
         Some(d) => {
             let return_false = d.out.return_false;
-            (crate::ffi::guard(name, false, move || deliver(d.obj, d.handle.as_ref(), d.out)), return_false)
+            (
+                crate::ffi::guard(name, false, move || {
+                    // SAFETY: `obj` is `$this`, the first argument or the
+                    // return value of the running call; the engine keeps it
+                    // alive until this handler returns, and nothing else
+                    // borrows it during the report.
+                    let obj = d.obj.map(|o| unsafe { &mut *o });
+                    deliver(obj, d.handle.as_ref(), d.out)
+                }),
+                return_false,
+            )
         }
         None => (false, false),
     };

@@ -6,6 +6,9 @@
 //!   `0x0300` int (decimal), `0x0700` float (PHP's `%.14g`);
 //! - bits above 16 belong to the application and pass through untouched.
 //!
+//! Used by both the Memcache API (`api::values`) and the session handler
+//! (`session::value`), which is why it sits below both.
+//!
 //! Everything here is pure Rust on bytes; turning zvals into [`Plain`]
 //! values and calling PHP's serializer is the glue's job.
 
