@@ -38,13 +38,6 @@ use ext_php_rs::types::ZendStr;
 pub const SUCCESS: i32 = 0;
 pub const FAILURE: i32 = -1;
 
-/// Emits one E_WARNING per message, in order.
-pub fn warn_all(messages: &[String]) {
-    for m in messages {
-        warn(m);
-    }
-}
-
 /// Emits an E_WARNING carrying `message` verbatim (it is passed as a `%s`
 /// argument, never as a format).
 pub fn warn(message: &str) {

@@ -3,8 +3,12 @@
 //! registration.
 //!
 //! Each shim converts arguments, calls the safe handler in
-//! [`crate::session::handler`] inside [`guard`], then emits the warnings the
-//! handler returned and maps its result to `zend_result`.
+//! [`crate::session::handler`] inside [`guard`], then — with the handler's
+//! frames gone — raises the warnings it returned and maps its result to
+//! `zend_result`. A warning may run the user's error handler, which may end
+//! the script (`exit()`, a fatal error): [`engine::raise`] catches that
+//! bailout, the shim drops what it holds and resumes it as its last step, so
+//! the engine's longjmp never skips a Rust value.
 //!
 //! PHP writes and closes a session only when `PS(mod_data)` is non-null, so
 //! open stores a pointer to a static marker there; the session's own state
@@ -15,7 +19,9 @@ use std::ptr;
 
 use ext_php_rs::ffi::{zend_long, zend_string};
 
-use super::{guard, new_zstr, warn_all, zstr_bytes, FAILURE, SUCCESS};
+use ext_php_rs::flags::ErrorType;
+
+use super::{engine, guard, new_zstr, zstr_bytes, FAILURE, SUCCESS};
 use crate::session::{handler, Outcome};
 
 type ModData = *mut *mut c_void;
@@ -114,18 +120,41 @@ pub fn register() -> bool {
     unsafe { php_session_register_module(&MODULE) == SUCCESS }
 }
 
-/// Emits the outcome's warnings and logs its notes.
-fn emit<T>(outcome: &Outcome<T>) {
-    warn_all(&outcome.warnings);
-    for n in &outcome.notes {
+/// Logs the outcome's notes, then raises its warnings in order, consuming
+/// both. Returns the result and whether a user error handler behind one of
+/// the warnings bailed out (the remaining warnings are not raised then, as
+/// PHP would not have reached them). The caller drops the result and calls
+/// [`resume`] when it did.
+fn deliver<T>(outcome: Outcome<T>) -> (Result<T, ()>, bool) {
+    let Outcome { result, warnings, notes } = outcome;
+    for n in &notes {
         super::log::note(n);
     }
+    let bailed = warnings.iter().any(|w| engine::raise(&ErrorType::Warning, w).is_err());
+    (result, bailed)
 }
 
-/// Emits the outcome, then maps it to `zend_result`.
+/// Resumes a bailout caught while delivering warnings.
+///
+/// # Safety
+/// Call it as the last statement of a shim, once every local with a
+/// destructor is dropped (see [`engine::resume_bailout`]).
+unsafe fn resume() -> ! {
+    // SAFETY: forwarded to the caller.
+    unsafe { engine::resume_bailout() }
+}
+
+/// Delivers the outcome, then maps it to `zend_result` (resuming a bailout
+/// when a user error handler ended the script).
 fn finish(outcome: Outcome<()>) -> c_int {
-    emit(&outcome);
-    if outcome.result.is_ok() { SUCCESS } else { FAILURE }
+    let (result, bailed) = deliver(outcome);
+    if bailed {
+        // SAFETY: `result` is a Result<(), ()>, nothing to drop; this frame
+        // holds no other value, and the shims calling finish() hold only
+        // borrowed pointers of the engine's.
+        unsafe { resume() }
+    }
+    if result.is_ok() { SUCCESS } else { FAILURE }
 }
 
 /// Logs what the session handler left to note at request end (a lock it
@@ -190,9 +219,14 @@ unsafe extern "C" fn ps_read(
 ) -> c_int {
     // SAFETY: PHP passes the live session id string for the duration of the call.
     let sid = unsafe { zstr_bytes(key) };
-    let outcome = guard("session read", Outcome::failed(), || handler::read(sid, maxlifetime));
-    emit(&outcome);
-    match outcome.result {
+    let (result, bailed) = deliver(guard("session read", Outcome::failed(), || handler::read(sid, maxlifetime)));
+    if bailed {
+        drop(result);
+        // SAFETY: the data read was just dropped; `sid` borrows the engine's
+        // string and the arguments are raw pointers: nothing left to skip.
+        unsafe { resume() }
+    }
+    match result {
         Ok(data) => {
             if !val.is_null() {
                 // SAFETY: val points to PHP's zend_string* out slot; the new
@@ -247,8 +281,13 @@ unsafe extern "C" fn ps_create_sid(mod_data: ModData) -> *mut zend_string {
             }
         })
     });
-    emit(&outcome);
-    match outcome.result {
+    let (result, bailed) = deliver(outcome);
+    if bailed {
+        drop(result);
+        // SAFETY: the new id was just dropped; only raw pointers remain.
+        unsafe { resume() }
+    }
+    match result {
         Ok(id) => new_zstr(&id),
         // PHP treats a NULL id as "failed to create session ID" and says so.
         Err(()) => ptr::null_mut(),
