@@ -143,7 +143,10 @@ pub fn add_server(h: &Handle, mut n: NewServer, out: &mut Out) -> Option<usize> 
     // struct of the pool's own otherwise (a server added as failed too).
     let shared = n.persistent && n.status;
     match make_spec(&n.host, port, udp, n.persistent, n.weight as u32, secs(n.timeout), retry(n.retry_interval)) {
-        Ok((host, port, spec)) => {
+        Ok((host, port, mut spec)) => {
+            // A tls:// server is verified as the memcache.tls_* entries say
+            // when it is added (as its other parameters are fixed then).
+            spec.endpoint.set_tls_options(&current::snapshot().tls);
             if let Some(cb) = n.callback.take() {
                 out.callback = Some(Some(cb));
             }

@@ -22,8 +22,10 @@
 //! * `tcp://host:port`, `host:port`, `//host:port` and `tcp://[v6]:port` are
 //!   TCP servers. pecl ignores the scheme of non-unix URLs entirely (`udp://`,
 //!   `http://` ... all mean TCP); so do we, saying so in a warning, except
-//!   for `tls://` and `ssl://`, which are refused rather than silently
-//!   sending plain text to a server that expects TLS.
+//!   for `tls://` and `ssl://` (PHP's stream spellings), which mean TLS
+//!   (memcached `-Z`; pecl memcache has no TLS: a pecl fleet never names
+//!   them). A TLS server's ring name is `host:port` as for TCP, so a
+//!   server moved from `tcp://` to `tls://` keeps its keys.
 //! * `unix:///path`, `unix:/path`, `file:///path` and `file:/path` are unix
 //!   sockets; a trailing `:0` is dropped from the path. pecl names such a
 //!   server `unix:///path` with port 0, so its ring name is
@@ -153,7 +155,7 @@ impl fmt::Display for Problem {
             ),
             Problem::UnsupportedScheme { scheme } => write!(
                 f,
-                "unsupported scheme '{}://'; use tcp://host:port, host:port or unix:///path/to/socket",
+                "unsupported scheme '{}://'; use tcp://host:port, tls://host:port, host:port or unix:///path/to/socket",
                 Escaped(scheme)
             ),
             Problem::EmptyHost => write!(f, "the host name is missing; expected host:port"),
@@ -418,7 +420,14 @@ fn parse_entry(entry: &str, default_port: u16, notes: &mut Vec<String>) -> Resul
     }
     let authority = if let Some(pos) = main.find("://") {
         let scheme = &main[..pos];
-        if scheme.eq_ignore_ascii_case("tls") || scheme.eq_ignore_ascii_case("ssl") || scheme.is_empty() {
+        if scheme.eq_ignore_ascii_case("tls") || scheme.eq_ignore_ascii_case("ssl") {
+            let mut spec = tcp_server(&main[pos + 3..], default_port, options, notes)?;
+            if let Endpoint::Tcp { host, port } = spec.endpoint {
+                spec.endpoint = Endpoint::Tls { host, port, tls: Box::default() };
+            }
+            return Ok(spec);
+        }
+        if scheme.is_empty() {
             return Err(Problem::UnsupportedScheme {
                 scheme: scheme.to_owned(),
             });
@@ -1141,13 +1150,26 @@ mod tests {
 
     #[test]
     fn bad_schemes() {
-        for (p, s) in [("tls://h:1", "tls"), ("ssl://h:1", "ssl"), ("://h:1", "")] {
+        for (p, s) in [("://h:1", "")] {
             assert_eq!(
                 err(p).problem,
                 Problem::UnsupportedScheme { scheme: s.into() },
                 "{p}"
             );
         }
+    }
+
+    #[test]
+    fn tls_servers() {
+        for p in ["tls://h:1", "ssl://h:1", "TLS://h:1?weight=2"] {
+            let spec = one(p);
+            assert_eq!(spec.endpoint, Endpoint::Tls { host: "h".into(), port: 1, tls: Box::default() }, "{p}");
+            assert_eq!(spec.ring_name, "h:1", "{p}: ring name as for tcp://");
+        }
+        assert_eq!(one("TLS://h:1?weight=2").weight, 2);
+        assert_eq!(one("tls://[::1]:5").endpoint, Endpoint::Tls { host: "::1".into(), port: 5, tls: Box::default() });
+        assert_eq!(one("tls://[::1]:5").ring_name, "[::1]:5");
+        assert_eq!(err("tls://:1").problem, Problem::EmptyHost);
     }
 
     #[test]

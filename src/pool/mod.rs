@@ -26,7 +26,8 @@ use ring::{Ring, RingError, RingNode, Strategy};
 pub struct Server {
     pub spec: ServerSpec,
     pub endpoint: Endpoint,
-    /// `tcp://host:port` or `unix:///path`: the key of its health state.
+    /// `tcp://host:port`, `tls://host:port` or `unix:///path`: the key of
+    /// its health state.
     pub id: String,
     /// Where that state lives in this process's registry.
     pub slot: health::Slot,
@@ -38,6 +39,8 @@ impl Server {
         let id = match &endpoint {
             Endpoint::Tcp { host, port } if host.contains(':') => format!("tcp://[{host}]:{port}"),
             Endpoint::Tcp { host, port } => format!("tcp://{host}:{port}"),
+            Endpoint::Tls { host, port, .. } if host.contains(':') => format!("tls://[{host}]:{port}"),
+            Endpoint::Tls { host, port, .. } => format!("tls://{host}:{port}"),
             Endpoint::Unix { path } => format!("unix://{}", path.display()),
         };
         let slot = slot.unwrap_or_else(|| health::slot(&id));
@@ -69,7 +72,10 @@ impl Failure {
         match self {
             Failure::Down { .. } | Failure::Refused { .. } => false,
             Failure::Failed { error, .. } => {
-                !matches!(error, WireError::Connect(_) | WireError::Unsent(_) | WireError::Auth(_) | WireError::Refused(_))
+                !matches!(
+                    error,
+                    WireError::Connect(_) | WireError::Unsent(_) | WireError::Auth(_) | WireError::Refused(_) | WireError::TlsHandshake(_)
+                )
             }
         }
     }

@@ -63,7 +63,7 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
     // A session still open (open called twice) gives its lock back first.
     let mut notes = Vec::new();
     end_held(&mut notes);
-    state::set_open(Some(Open { pool, settings, prefix, held: None, last_exp: exptime(1440) }));
+    state::set_open(Some(Open { pool, dialect: state::dialect_of(&settings), settings, prefix, held: None, last_exp: exptime(1440) }));
     Outcome::ok((), Vec::new()).noting(notes)
 }
 
@@ -142,7 +142,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
             return Outcome::fail(vec![format!("failed to destroy session '{}': no server of the session is up", sid_text(sid))]);
         }
         let parts = store::plan(Action::Destroy, held.as_ref(), &servers, None, clock_now());
-        let tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+        let tally = store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp);
         if tally.stored.is_empty() {
             return Outcome::fail(vec![format!("failed to destroy session '{}': {}", sid_text(sid), reasons(open, &tally).join("; "))]);
         }
@@ -218,7 +218,7 @@ fn lock_and_read(open: &Open, sid: &[u8], key: Vec<u8>, exp: u32) -> Result<Held
     let sequence = open.sequence(&key);
     let spec = lock::Spec {
         pool: &open.pool,
-        proto: open.protocol(),
+        proto: &open.dialect,
         key: &key,
         sequence: &sequence,
         redundancy: open.redundancy(),
@@ -289,7 +289,7 @@ fn served(open: &Open, held: &Held, sid: &[u8]) -> Result<Vec<u8>, String> {
 fn exists(open: &Open, sid: &[u8]) -> Option<bool> {
     let key = session_key(&open.prefix, sid);
     let servers = open.live_servers(&key);
-    let res = replicate::run(&open.pool, open.protocol(), &servers, |b| b.get(&key).map(|_| ()));
+    let res = replicate::run(&open.pool, &open.dialect, &servers, |b| b.get(&key).map(|_| ()));
     if res.ok.is_empty() {
         return None;
     }
@@ -330,7 +330,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     let action = if touch { Action::Touch(data) } else { Action::Write(data) };
     let clock = clock_now();
     let parts = store::plan(action, held.as_ref(), &servers, Some((&bytes, flags)), clock);
-    let mut tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+    let mut tally = store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp);
     // A server that failed during the write (it hung since the read): the
     // copy goes to the next usable server of the sequence instead, in one
     // more round trip, so the session keeps its redundancy.
@@ -344,7 +344,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             .collect();
         if !extra.is_empty() {
             let parts = store::plan(action, held.as_ref(), &extra, Some((&bytes, flags)), clock);
-            tally.absorb(store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp));
+            tally.absorb(store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp));
             servers.extend(extra);
         }
     }
@@ -449,7 +449,7 @@ fn end_held_in(open: &mut Open, notes: &mut Vec<String>) {
         return;
     }
     let lt = open.settings.lock_timeout;
-    let tally = store::commit(&open.pool, open.protocol(), &held.key, &parts, lt, held.exp);
+    let tally = store::commit(&open.pool, &open.dialect, &held.key, &parts, lt, held.exp);
     count_repairs(open, &tally);
     if !tally.unlock_failed.is_empty() {
         notes.push(format!(

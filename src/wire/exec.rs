@@ -109,13 +109,17 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                     Err(e) => Sent::Failed(e),
                 }
             } else {
-                match conn.stream.try_clone() {
-                    Ok(mut writer) => {
-                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(bytes)))
+                // TLS: encrypted here; the helper only sends the records.
+                match conn.stream.seal(bytes).and_then(|wire| {
+                    conn.stream.try_clone().map(|w| (w, wire)).map_err(WireError::Io)
+                }) {
+                    Ok((mut writer, wire)) => {
+                        conn.writer_active = true;
+                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(&wire)))
                     }
                     Err(e) => {
                         conn.poison();
-                        Sent::Failed(WireError::Io(e))
+                        Sent::Failed(e)
                     }
                 }
             };
@@ -141,6 +145,7 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                             "writer thread panicked",
                         )))
                     });
+                    conn.writer_active = false;
                     match (wrote, read) {
                         (Err(e), _) => {
                             conn.poison();

@@ -104,6 +104,26 @@ fn check_stats_arg(arg: &str) -> Result<(), WireError> {
     Ok(())
 }
 
+/// The protocol and identity a group of batches is spoken in: what the
+/// session handler hands its lock, read and write code, so that every batch
+/// of a session carries the session's SASL credentials.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dialect {
+    pub protocol: Protocol,
+    pub credentials: Option<Credentials>,
+}
+
+impl Dialect {
+    /// An empty batch in this protocol, with these credentials.
+    pub fn batch(&self) -> Batch {
+        let mut b = Batch::with_protocol(self.protocol);
+        if self.credentials.is_some() {
+            b.set_credentials(self.credentials.clone());
+        }
+        b
+    }
+}
+
 impl Batch {
     /// An ASCII batch.
     pub fn new() -> Batch {
