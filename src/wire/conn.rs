@@ -63,9 +63,9 @@ impl Stream {
 
     /// The bytes to put on the socket for `bytes`: themselves, or for TLS
     /// the records that carry them (the session's state advances now).
-    pub(crate) fn seal<'b>(&mut self, bytes: &'b [u8]) -> Result<std::borrow::Cow<'b, [u8]>, WireError> {
+    pub(crate) fn seal<'b>(&mut self, bytes: &'b [u8], ends: &[usize]) -> Result<std::borrow::Cow<'b, [u8]>, WireError> {
         match self {
-            Stream::Tls(s) => s.seal(bytes).map(std::borrow::Cow::Owned),
+            Stream::Tls(s) => s.seal(bytes, ends).map(std::borrow::Cow::Owned),
             _ => Ok(std::borrow::Cow::Borrowed(bytes)),
         }
     }
@@ -119,10 +119,11 @@ impl Stream {
     /// Sends all of `bytes` (every send with MSG_NOSIGNAL), EINTR retried
     /// and errors classified; a failure before the first byte left is
     /// [`WireError::Unsent`].
-    pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8]) -> Result<(), WireError> {
+    /// `ends`: where TLS records must end (see [`Batch::record_ends`]).
+    pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
         let mut sent_any = false;
         if let Stream::Tls(s) = self {
-            return s.write_all(bytes, &mut sent_any);
+            return s.write_all(bytes, ends, &mut sent_any);
         }
         while !bytes.is_empty() {
             let r = match self {
@@ -347,8 +348,8 @@ impl Conn {
     }
 
     /// Write the whole of `bytes`; poisons on failure.
-    pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<(), WireError> {
-        let r = self.stream.write_all_bytes(bytes);
+    pub(crate) fn write_all(&mut self, bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
+        let r = self.stream.write_all_bytes(bytes, ends);
         if r.is_err() {
             self.poisoned = true;
         }

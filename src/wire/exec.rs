@@ -104,18 +104,18 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                     "a batch in one protocol on a connection already speaking the other".into(),
                 ))
             } else if bytes.len() <= INLINE_WRITE_MAX {
-                match conn.write_all(bytes) {
+                match conn.write_all(bytes, batch.record_ends()) {
                     Ok(()) => Sent::Written,
                     Err(e) => Sent::Failed(e),
                 }
             } else {
                 // TLS: encrypted here; the helper only sends the records.
-                match conn.stream.seal(bytes).and_then(|wire| {
+                match conn.stream.seal(bytes, batch.record_ends()).and_then(|wire| {
                     conn.stream.try_clone().map(|w| (w, wire)).map_err(WireError::Io)
                 }) {
                     Ok((mut writer, wire)) => {
                         conn.writer_active = true;
-                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(&wire)))
+                        Sent::Writing(scope.spawn(move || writer.write_all_bytes(&wire, &[])))
                     }
                     Err(e) => {
                         conn.poison();

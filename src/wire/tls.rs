@@ -249,7 +249,10 @@ impl TlsStream {
         let name_text = options.server_name.as_deref().unwrap_or(host);
         let name = ServerName::try_from(name_text.to_owned())
             .map_err(|_| WireError::TlsHandshake(format!("'{name_text}' is not a valid TLS server name (memcache.tls_server_name)")))?;
-        let tls = ClientConnection::new(config, name).map_err(|e| WireError::TlsHandshake(format!("TLS setup failed: {e}")))?;
+        let mut tls = ClientConnection::new(config, name).map_err(|e| WireError::TlsHandshake(format!("TLS setup failed: {e}")))?;
+        // A batch is held in memory anyway: let rustls take all of it at
+        // once (its default 64 KiB limit would refuse the rest).
+        tls.set_buffer_limit(None);
         let mut s = TlsStream { tcp, tls };
         let deadline = Instant::now() + timeout;
         while s.tls.is_handshaking() {
@@ -287,9 +290,23 @@ impl TlsStream {
     /// Encrypts `bytes` (one record per 16 KiB) and sends them with what
     /// the session still had to send; `sent_any` tells whether any byte
     /// left the process (for [`WireError::Unsent`]).
-    pub fn write_all(&mut self, bytes: &[u8], sent_any: &mut bool) -> Result<(), WireError> {
-        self.tls.writer().write_all(bytes).map_err(WireError::Io)?;
+    pub fn write_all(&mut self, bytes: &[u8], ends: &[usize], sent_any: &mut bool) -> Result<(), WireError> {
+        self.encrypt(bytes, ends)?;
         self.flush(sent_any)
+    }
+
+    /// Plaintext into records, one run of records per segment between
+    /// `ends` (each `write` after the handshake is encrypted at once into
+    /// records of its own).
+    fn encrypt(&mut self, bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
+        let mut at = 0;
+        for &end in ends.iter().chain(std::iter::once(&bytes.len())) {
+            if end > at && end <= bytes.len() {
+                self.tls.writer().write_all(&bytes[at..end]).map_err(WireError::Io)?;
+                at = end;
+            }
+        }
+        Ok(())
     }
 
     fn flush(&mut self, sent_any: &mut bool) -> Result<(), WireError> {
@@ -308,8 +325,8 @@ impl TlsStream {
 
     /// Encrypts `bytes` plus anything pending into one buffer, for a helper
     /// thread to send on a clone of the socket (large batches, see exec.rs).
-    pub fn seal(&mut self, bytes: &[u8]) -> Result<Vec<u8>, WireError> {
-        self.tls.writer().write_all(bytes).map_err(WireError::Io)?;
+    pub fn seal(&mut self, bytes: &[u8], ends: &[usize]) -> Result<Vec<u8>, WireError> {
+        self.encrypt(bytes, ends)?;
         let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 512 + 64);
         while self.tls.wants_write() {
             self.tls.write_tls(&mut out).map_err(WireError::Io)?;
