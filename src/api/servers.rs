@@ -146,7 +146,11 @@ pub fn add_server(h: &Handle, mut n: NewServer, out: &mut Out) -> Option<usize> 
         Ok((host, port, mut spec)) => {
             // A tls:// server is verified as the memcache.tls_* entries say
             // when it is added (as its other parameters are fixed then).
-            spec.endpoint.set_tls_options(&current::snapshot().tls);
+            let tls = current::snapshot().tls;
+            spec.endpoint.set_tls_options(&tls);
+            if !tls.verify_peer && matches!(spec.endpoint, crate::wire::Endpoint::Tls { .. }) && crate::wire::tls::first_unverified_use() {
+                out.warn(crate::wire::tls::unverified_warning(&host));
+            }
             if let Some(cb) = n.callback.take() {
                 out.callback = Some(Some(cb));
             }

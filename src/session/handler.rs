@@ -57,11 +57,19 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
         Ok(p) => p,
         Err(msg) => return Outcome::fail(vec![msg]),
     };
+    let mut notes = Vec::new();
+    // Logged, not displayed: output before the headers would cost the cookie.
+    if !settings.tls.verify_peer {
+        if let Some(s) = (0..pool.len()).map(|i| pool.server(i)).find(|s| matches!(s.endpoint, crate::wire::Endpoint::Tls { .. })) {
+            if crate::wire::tls::first_unverified_use() {
+                notes.push(crate::wire::tls::unverified_warning(&s.id));
+            }
+        }
+    }
     // $_SERVER['SERVER_NAME'] is only looked up when the host prefix is on.
     let host = if settings.session_prefix_host_key { server_name() } else { None };
     let prefix = settings.session_key_prefix(host.as_deref()).into_bytes();
     // A session still open (open called twice) gives its lock back first.
-    let mut notes = Vec::new();
     end_held(&mut notes);
     state::set_open(Some(Open { pool, dialect: state::dialect_of(&settings), settings, prefix, held: None, last_exp: exptime(1440) }));
     Outcome::ok((), Vec::new()).noting(notes)

@@ -194,6 +194,23 @@ impl ServerCertVerifier for NoVerify {
     }
 }
 
+/// True the first time this process asks (per pid: a forked worker asks
+/// anew): the caller warns that `memcache.tls_verify_peer` is off.
+pub fn first_unverified_use() -> bool {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static WARNED_PID: AtomicU32 = AtomicU32::new(0);
+    let pid = std::process::id();
+    WARNED_PID.swap(pid, Ordering::Relaxed) != pid
+}
+
+/// The warning for [`first_unverified_use`], naming the server.
+pub fn unverified_warning(server: &str) -> String {
+    format!(
+        "memcache.tls_verify_peer = 0: the certificate of TLS server {server} (and of every other) is not verified; \
+         the connection is encrypted but anyone on the path can impersonate the server (warned once per process)"
+    )
+}
+
 /// What a rustls error means to an operator.
 pub fn describe(e: &rustls::Error) -> String {
     use rustls::Error as E;
