@@ -128,6 +128,10 @@ fn a_second_connection_resumes_the_session() {
     assert_eq!(first.tls_state(), Some(false), "the first handshake is a full one");
     let second = Conn::connect(&ep, Duration::from_secs(2)).unwrap();
     assert_eq!(second.tls_state(), Some(true), "the second connection resumes");
+    // a pooled connection is only reused under the settings it was verified with
+    assert!(second.dialled_as(&ep));
+    assert!(!second.dialled_as(&tls("localhost", d.port, TlsOptions { verify_peer: false, ..trusting("ca.pem") })));
+    assert!(!second.dialled_as(&Endpoint::Tcp { host: "localhost".into(), port: d.port }));
 }
 
 #[test]

@@ -291,7 +291,9 @@ impl Pool {
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
     fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Conn, bool), Failure> {
-        if let Some((mut conn, idle)) = health::take_conn(server.slot).filter(|(c, _)| c.suits(batch)) {
+        if let Some((mut conn, idle)) =
+            health::take_conn(server.slot).filter(|(c, _)| c.suits(batch) && c.dialled_as(&server.endpoint))
+        {
             // A connection used moments ago is taken as is; one that sat
             // idle is probed first (no round trip: a non-blocking peek). A
             // stale one that slips through fails with EOF/reset and is

@@ -207,6 +207,9 @@ pub struct Conn {
     /// A helper thread is writing on a clone of the socket: a TLS session
     /// must not write (answer the server) meanwhile.
     pub(crate) writer_active: bool,
+    /// TLS: the settings it was verified with (a pooled connection is not
+    /// reused under other settings, e.g. verification off elsewhere).
+    tls_options: Option<Box<super::tls::TlsOptions>>,
     timeout: Duration,
     limits: Limits,
     poisoned: bool,
@@ -255,7 +258,9 @@ impl Conn {
                 let tcp = connect_host(host, *port, timeout)?;
                 let host = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
                 let session = TlsStream::handshake(tcp, host, tls, timeout)?;
-                return Ok(Conn::new(Stream::Tls(Box::new(session)), timeout));
+                let mut conn = Conn::new(Stream::Tls(Box::new(session)), timeout);
+                conn.tls_options = Some(tls.clone());
+                return Ok(conn);
             }
             #[cfg(unix)]
             Endpoint::Unix { path } => {
@@ -284,6 +289,7 @@ impl Conn {
             authenticated: None,
             protocol: None,
             writer_active: false,
+            tls_options: None,
             timeout,
             limits: Limits::default(),
             poisoned: false,
@@ -318,6 +324,16 @@ impl Conn {
         match &self.stream {
             Stream::Tls(s) => Some(s.is_resumed()),
             _ => None,
+        }
+    }
+
+    /// Whether this connection was dialled as `endpoint` asks now: for
+    /// TLS, with the same verification settings.
+    pub fn dialled_as(&self, endpoint: &Endpoint) -> bool {
+        match (endpoint, &self.tls_options) {
+            (Endpoint::Tls { tls, .. }, Some(mine)) => tls == mine,
+            (Endpoint::Tls { .. }, None) => false,
+            (_, mine) => mine.is_none(),
         }
     }
 
