@@ -68,7 +68,7 @@ built for this PHP: true
 compiler: 1
 ext-php-rs: 1
 statistics: memcache_session_stats()
-21 ini entries, missing from phpinfo: []
+28 ini entries, missing from phpinfo: []
 hash_strategy local/master: standard / consistent
 lock_timeout local/master: 7 / 7
 no server table yet: true

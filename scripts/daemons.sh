@@ -8,6 +8,11 @@
 #   MEMCACHE_TEST_SOCK=/tmp/php-memcache-tests/mc.sock   unix-socket daemon ("" = none)
 #   MEMCACHE_TEST_DIR=/tmp/php-memcache-tests     pidfiles live here
 #
+# TLS daemons (memcached -Z, certificates from scripts/tls-certs.sh in $MEMCACHE_TEST_DIR/tls):
+#   MEMCACHE_TEST_TLS_PORTS="11331 11332 11333 11334" (default: first TCP port + 20 ..)
+#     1st, 2nd: TLS with server.pem (a mirrored pair)   3rd: mutual TLS (client cert required,
+#     signed by ca.pem)   4th: TLS with an expired certificate       ("" = no TLS daemons)
+#
 # Every daemon runs `memcached -d -U 0 -l 127.0.0.1 -P <pidfile>` (plus `-u root` when run as
 # root). A port that is already taken by a process we did not start (no pidfile of ours naming
 # it) is never touched: start fails instead. stop only signals pids read from our pidfiles whose
@@ -17,6 +22,9 @@ set -euo pipefail
 DIR="${MEMCACHE_TEST_DIR:-/tmp/php-memcache-tests}"
 PORTS="${MEMCACHE_TEST_PORTS:-11311 11312 11313}"
 SOCK="${MEMCACHE_TEST_SOCK-$DIR/mc.sock}"
+FIRST_PORT="${PORTS%% *}"
+TLS_PORTS="${MEMCACHE_TEST_TLS_PORTS-$((FIRST_PORT + 20)) $((FIRST_PORT + 21)) $((FIRST_PORT + 22)) $((FIRST_PORT + 23))}"
+TLS_DIR="$DIR/tls"
 MEM_MB="${MEMCACHE_TEST_MEM_MB:-64}"
 START_WAIT="${MEMCACHE_TEST_START_WAIT:-10}"   # seconds, per daemon
 STOP_WAIT="${MEMCACHE_TEST_STOP_WAIT:-10}"     # seconds, per daemon
@@ -46,10 +54,30 @@ read_pid() { # $1 pidfile
     [ -f "$1" ] && tr -dc '0-9' <"$1" || true
 }
 
-# does something answer the memcached protocol at this endpoint? ($1 = port or socket path)
+# the role of TLS daemon $1 (a port of TLS_PORTS): tls, mtls or expired
+tls_role() {
+    local i=0 p
+    for p in $TLS_PORTS; do
+        if [ "$p" = "$1" ]; then
+            case "$i" in 0|1) echo tls ;; 2) echo mtls ;; *) echo expired ;; esac
+            return
+        fi
+        i=$((i + 1))
+    done
+}
+
+# does something answer the memcached protocol at this endpoint? ($1 = port, tls:PORT or socket path)
 answers() {
     local target="$1" reply=""
-    if [[ "$target" =~ ^[0-9]+$ ]]; then
+    if [[ "$target" == tls:* ]]; then
+        local port="${target#tls:}" extra=()
+        # the expired daemon is checked without verification; the mTLS one with our client cert
+        case "$(tls_role "$port")" in
+            mtls) extra=(-cert "$TLS_DIR/client.pem" -key "$TLS_DIR/client.key") ;;
+        esac
+        reply="$(printf 'version\r\nquit\r\n' | timeout 3 openssl s_client -connect "127.0.0.1:$port" -quiet \
+            "${extra[@]}" 2>/dev/null | grep -a '^VERSION' | head -n1 || true)"
+    elif [[ "$target" =~ ^[0-9]+$ ]]; then
         # bash's /dev/tcp: no external tool needed
         reply="$(timeout 2 bash -c '
             exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
@@ -76,10 +104,15 @@ endpoints() {
     local p
     for p in $PORTS; do echo "$p"; done
     if [ -n "$SOCK" ]; then echo "sock"; fi
+    for p in $TLS_PORTS; do echo "tls-$p"; done
 }
 
-target_of() { # endpoint name -> port or socket path
-    if [ "$1" = sock ]; then echo "$SOCK"; else echo "$1"; fi
+target_of() { # endpoint name -> port, tls:PORT or socket path
+    case "$1" in
+        sock) echo "$SOCK" ;;
+        tls-*) echo "tls:${1#tls-}" ;;
+        *) echo "$1" ;;
+    esac
 }
 
 start_one() {
@@ -100,7 +133,7 @@ start_one() {
                 return 1
             fi
             rm -f "$target"
-        elif port_busy "$target"; then
+        elif port_busy "${target#tls:}"; then
             log "ERROR: 127.0.0.1:$target is already in use by a process we did not start; refusing to touch it (set MEMCACHE_TEST_PORTS to use other ports)"
             return 1
         fi
@@ -108,6 +141,14 @@ start_one() {
     args=(-d -U 0 -m "$MEM_MB" -c 256 -P "$pf")
     if [ "$name" = sock ]; then
         args+=(-s "$target" -a 0777)
+    elif [[ "$target" == tls:* ]]; then
+        local port="${target#tls:}" opts
+        case "$(tls_role "$port")" in
+            tls) opts="ssl_chain_cert=$TLS_DIR/server.pem,ssl_key=$TLS_DIR/server.key" ;;
+            mtls) opts="ssl_chain_cert=$TLS_DIR/server.pem,ssl_key=$TLS_DIR/server.key,ssl_ca_cert=$TLS_DIR/ca.pem,ssl_verify_mode=2" ;;
+            *) opts="ssl_chain_cert=$TLS_DIR/expired.pem,ssl_key=$TLS_DIR/expired.key" ;;
+        esac
+        args+=(-l 127.0.0.1 -p "$port" -Z -o "$opts")
     else
         args+=(-l 127.0.0.1 -p "$target")
     fi
@@ -170,6 +211,9 @@ case "$cmd" in
     start)
         [ -x "$MEMCACHED" ] || { log "ERROR: memcached not found (run scripts/deps.sh)"; exit 1; }
         mkdir -p "$DIR"
+        if [ -n "$TLS_PORTS" ]; then
+            bash "$(dirname "$0")/tls-certs.sh" "$TLS_DIR" || { log "ERROR: could not make the TLS test certificates"; exit 1; }
+        fi
         rc=0
         for e in $(endpoints); do start_one "$e" || rc=1; done
         exit "$rc"

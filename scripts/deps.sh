@@ -6,7 +6,8 @@
 #
 # Installs when missing: PHP headers (php8.2-dev, else php-dev), the PHP CLI, memcached, clang +
 # libclang-dev (bindgen), sasl2-bin (saslpasswd2, for the SASL test's sasldb) and
-# libsasl2-modules (memcached -S needs its PLAIN mechanism; --no-install-recommends leaves it
+# openssl (the CLI: scripts/tls-certs.sh makes the TLS tests' certificates), ca-certificates (the
+# system trust store, memcache.tls_ca_file's default), libsasl2-modules (memcached -S needs its PLAIN mechanism; --no-install-recommends leaves it
 # out), pecl memcache (the reference the tests compare against), curl and netcat-openbsd (demo,
 # daemon checks), a C toolchain; pecl memcached (bench/ only) where the archive has it for this
 # PHP. Runs apt-get update once, only when something is missing. Needs root or sudo for that. Rust
@@ -66,6 +67,8 @@ REQS=(
     "netcat-openbsd"
     "sasl2-bin"
     "libsasl2-modules"
+    "openssl"
+    "ca-certificates"
 )
 if [ -z "${MEMCACHE_EXT_PECL:-}" ] || [ ! -f "${MEMCACHE_EXT_PECL:-}" ]; then
     REQS+=("$(versioned memcache)")

@@ -99,7 +99,7 @@ fn entries_defaults_match_default_settings() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     assert_eq!(s, Settings::default());
-    assert_eq!(ENTRIES.len(), 21);
+    assert_eq!(ENTRIES.len(), 21 + 7, "pecl's 21 and our 5 TLS + 2 session SASL entries");
     for n in NULL_DEFAULT {
         assert!(ENTRIES.iter().any(|(e, d)| e == n && d.is_empty()), "{n}");
     }
@@ -597,4 +597,29 @@ fn error_escapes_control_chars() {
         msg,
         "memcache.protocol must be in set {ascii, binary} ('a\\nb' given)"
     );
+}
+
+#[test]
+fn tls_and_session_sasl_entries() {
+    let mut s = Settings::default();
+    assert!(s.tls.verify_peer && s.tls.ca_file.is_none());
+    s.apply("memcache.tls_ca_file", "/etc/hostname").unwrap();
+    assert_eq!(s.tls.ca_file.as_deref(), Some(std::path::Path::new("/etc/hostname")));
+    for bad in ["/nonexistent", "/"] {
+        let e = s.apply("memcache.tls_ca_file", bad).unwrap_err().to_string();
+        assert!(e.contains("memcache.tls_ca_file must be the path of a readable PEM file"), "{e}");
+    }
+    assert_eq!(s.tls.ca_file.as_deref(), Some(std::path::Path::new("/etc/hostname")), "old value kept");
+    s.apply("memcache.tls_ca_file", "").unwrap();
+    assert!(s.tls.ca_file.is_none());
+    s.apply("memcache.tls_verify_peer", "off").unwrap();
+    assert!(!s.tls.verify_peer);
+    s.apply("memcache.tls_server_name", "cache.example.org").unwrap();
+    s.apply("memcache.tls_server_name", "10.0.0.1").unwrap();
+    assert!(s.apply("memcache.tls_server_name", "a b").is_err());
+    assert_eq!(s.tls.server_name.as_deref(), Some("10.0.0.1"));
+    s.apply("memcache.session_sasl_username", "alice").unwrap();
+    s.apply("memcache.session_sasl_password", "pw").unwrap();
+    assert!(s.apply("memcache.session_sasl_password", "p\0w").is_err());
+    assert_eq!((s.session_sasl_username.as_deref(), s.session_sasl_password.as_str()), (Some("alice"), "pw"));
 }

@@ -13,12 +13,14 @@ use php_memcache::session::copies::{clock_now, Stamp};
 use php_memcache::session::lock::{self, Spec};
 use php_memcache::session::state::Held;
 use php_memcache::session::store::{self, Action};
-use php_memcache::wire::Protocol;
+use php_memcache::wire::{Dialect, Protocol};
+
+static ASCII: Dialect = Dialect { protocol: Protocol::Ascii, credentials: None };
 
 const LT: u32 = 10;
 
 fn spec<'a>(pool: &'a Pool, key: &'a [u8], seq: &'a [usize], wait: Duration) -> Spec<'a> {
-    Spec { pool, proto: Protocol::Ascii, key, sequence: seq, redundancy: 2, lock_timeout: LT, wait_limit: wait }
+    Spec { pool, proto: &ASCII, key, sequence: seq, redundancy: 2, lock_timeout: LT, wait_limit: wait }
 }
 
 /// One request: lock + read, `f` on the session string, write + release.
@@ -34,7 +36,7 @@ fn request(pool: &Pool, key: &[u8], usable: &dyn Fn(usize) -> bool, f: impl Fn(&
     let next = f(&now);
     let servers = held.servers.clone();
     let parts = store::plan(Action::Write(&next), Some(&held), &servers, Some((&next, 0)), clock_now());
-    let tally = store::commit(pool, Protocol::Ascii, key, &parts, LT, 60);
+    let tally = store::commit(pool, &ASCII, key, &parts, LT, 60);
     assert_eq!(tally.stored.len(), servers.len(), "every copy stored: {tally:?}");
     next
 }

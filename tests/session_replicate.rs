@@ -7,19 +7,21 @@ use common::{pool, raw, Daemon};
 use php_memcache::pool::fanout::Fanout;
 use php_memcache::pool::Failure;
 use php_memcache::session::replicate;
-use php_memcache::wire::{Batch, Protocol, Reply};
+use php_memcache::wire::{Batch, Dialect, Protocol, Reply};
+
+const ASCII: Dialect = Dialect { protocol: Protocol::Ascii, credentials: None };
 
 #[test]
 fn run_stores_on_every_server_and_reports_each() {
     let (a, b) = (Daemon::start(22371), Daemon::start(22372));
     let p = pool(&[&a, &b], "");
-    let m = replicate::run(&p, Protocol::Ascii, &[0, 1], |bt| bt.set(b"rep-k", 7, 0, b"v1").map(|_| ()));
+    let m = replicate::run(&p, &ASCII, &[0, 1], |bt| bt.set(b"rep-k", 7, 0, b"v1").map(|_| ()));
     assert!(m.failed.is_empty(), "{}", replicate::describe_failures(&m.failed));
     assert_eq!(m.ok.iter().map(|(s, r)| (*s, r.clone())).collect::<Vec<_>>(), vec![(0, vec![Reply::Stored]), (1, vec![Reply::Stored])]);
     for d in [&a, &b] {
         assert_eq!(raw(d.port, "get rep-k\r\n", "END\r\n"), "VALUE rep-k 7 2\r\nv1\r\nEND\r\n");
     }
-    let got = replicate::run_each(&p, Protocol::Ascii, &[1, 0], |_, bt| bt.get(b"rep-k").map(|_| ()));
+    let got = replicate::run_each(&p, &ASCII, &[1, 0], |_, bt| bt.get(b"rep-k").map(|_| ()));
     assert_eq!(got.iter().map(|(s, _)| *s).collect::<Vec<_>>(), vec![1, 0], "outcomes in the order asked");
     for (_, r) in &got {
         let replies = r.as_ref().expect("get");
@@ -32,7 +34,7 @@ fn a_dead_server_fails_alone() {
     let (a, b) = (Daemon::start(22373), Daemon::start(22374));
     let p = pool(&[&a, &b], "?timeout=0.5");
     drop(b);
-    let m = replicate::run(&p, Protocol::Ascii, &[0, 1], |bt| bt.set(b"rep-dead", 0, 0, b"x").map(|_| ()));
+    let m = replicate::run(&p, &ASCII, &[0, 1], |bt| bt.set(b"rep-dead", 0, 0, b"x").map(|_| ()));
     assert_eq!(m.ok.len(), 1);
     assert_eq!(m.ok[0].0, 0);
     assert_eq!(m.failed.len(), 1);
@@ -40,7 +42,7 @@ fn a_dead_server_fails_alone() {
     assert!(matches!(m.failed[0].1, Failure::Failed { .. }), "{}", replicate::describe_failures(&m.failed));
     assert!(replicate::describe_failures(&m.failed).contains("127.0.0.1:22374"), "{}", replicate::describe_failures(&m.failed));
     // Marked down now: the next operation skips it without trying.
-    let m = replicate::run(&p, Protocol::Ascii, &[0, 1], |bt| bt.get(b"rep-dead").map(|_| ()));
+    let m = replicate::run(&p, &ASCII, &[0, 1], |bt| bt.get(b"rep-dead").map(|_| ()));
     assert!(matches!(m.failed[0].1, Failure::Down { .. }));
 }
 
@@ -50,7 +52,7 @@ fn run_shared_builds_one_batch_per_kind_and_refuses_bad_keys_per_server() {
     let p = pool(&[&a, &b, &c], "");
     let built = std::cell::Cell::new(0);
     // servers 0 and 2 get value "even", server 1 gets a key the wire layer refuses
-    let res = replicate::run_shared(&p, Protocol::Ascii, &[0, 1, 2], |s| s % 2, |&kind, bt| {
+    let res = replicate::run_shared(&p, &ASCII, &[0, 1, 2], |s| s % 2, |&kind, bt| {
         built.set(built.get() + 1);
         if kind == 0 { bt.set(b"rep-shared", 0, 0, b"even").map(|_| ()) } else { bt.set(b"bad key", 0, 0, b"odd").map(|_| ()) }
     });

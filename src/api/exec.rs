@@ -56,6 +56,8 @@ pub fn pecl_wording(error: &WireError) -> (String, i64) {
         WireError::Closed => ("Read failed: Connection reset by peer".into(), 104),
         WireError::Protocol(m) => (format!("Malformed server response: {m}"), 0),
         WireError::Auth(m) => (m.clone(), 0),
+        WireError::TlsHandshake(m) => (format!("TLS handshake failed: {m}"), 0),
+        WireError::Tls(m) => (format!("TLS: {m}"), 0),
         WireError::Refused(m) => (m.clone(), 0),
     }
 }

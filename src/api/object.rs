@@ -179,7 +179,9 @@ impl PoolState {
 }
 
 /// Builds the spec of a server given to addServer/connect. `host` may be
-/// `unix:///path` (port ignored, 0) or `tcp://host`.
+/// `unix:///path` (port ignored, 0), `tcp://host` or `tls://host` /
+/// `ssl://host` (TLS with the default [`crate::wire::TlsOptions`]; the caller
+/// sets the ini's).
 pub fn make_spec(
     host: &str,
     port: u16,
@@ -204,13 +206,19 @@ pub fn make_spec(
         };
         return Ok((host.to_string(), 0, spec));
     }
-    let bare = host.strip_prefix("tcp://").unwrap_or(host);
+    let tls = host.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("tls://") || s.eq_ignore_ascii_case("ssl://"));
+    let bare = if tls { &host[6..] } else { host.strip_prefix("tcp://").unwrap_or(host) };
     let bare_host = bare.trim_start_matches('[').trim_end_matches(']');
     if bare_host.is_empty() {
         return Err("Invalid host".into());
     }
+    let endpoint = if tls {
+        Endpoint::Tls { host: bare_host.to_string(), port, tls: Box::default() }
+    } else {
+        Endpoint::Tcp { host: bare_host.to_string(), port }
+    };
     let spec = ServerSpec {
-        endpoint: Endpoint::Tcp { host: bare_host.to_string(), port },
+        endpoint,
         ring_name: format!("{bare}:{port}"),
         persistent,
         weight,

@@ -143,7 +143,14 @@ pub fn add_server(h: &Handle, mut n: NewServer, out: &mut Out) -> Option<usize> 
     // struct of the pool's own otherwise (a server added as failed too).
     let shared = n.persistent && n.status;
     match make_spec(&n.host, port, udp, n.persistent, n.weight as u32, secs(n.timeout), retry(n.retry_interval)) {
-        Ok((host, port, spec)) => {
+        Ok((host, port, mut spec)) => {
+            // A tls:// server is verified as the memcache.tls_* entries say
+            // when it is added (as its other parameters are fixed then).
+            let tls = current::snapshot().tls;
+            spec.endpoint.set_tls_options(&tls);
+            if !tls.verify_peer && matches!(spec.endpoint, crate::wire::Endpoint::Tls { .. }) && crate::wire::tls::first_unverified_use() {
+                out.warn(crate::wire::tls::unverified_warning(&host));
+            }
             if let Some(cb) = n.callback.take() {
                 out.callback = Some(Some(cb));
             }

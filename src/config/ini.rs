@@ -73,6 +73,12 @@ pub struct Settings {
     pub prefix_host_key: bool,
     pub prefix_host_key_remove_www: bool,
     pub prefix_host_key_remove_subdomain: bool,
+    /// How `tls://` servers are dialled (`memcache.tls_*`).
+    pub tls: crate::wire::TlsOptions,
+    /// `memcache.session_sasl_username`: sessions authenticate (SASL PLAIN,
+    /// binary protocol) when set.
+    pub session_sasl_username: Option<String>,
+    pub session_sasl_password: String,
 }
 
 impl Default for Settings {
@@ -99,6 +105,9 @@ impl Default for Settings {
             prefix_host_key: false,
             prefix_host_key_remove_www: true,
             prefix_host_key_remove_subdomain: false,
+            tls: crate::wire::TlsOptions::default(),
+            session_sasl_username: None,
+            session_sasl_password: String::new(),
         }
     }
 }
@@ -129,6 +138,14 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ("memcache.prefix_host_key_remove_subdomain", "0"),
     ("memcache.prefix_static_key", ""),
     ("memcache.select_api", "select"),
+    // ours (pecl memcache has no TLS and no session SASL)
+    ("memcache.tls_ca_file", ""),
+    ("memcache.tls_cert_file", ""),
+    ("memcache.tls_key_file", ""),
+    ("memcache.tls_verify_peer", "1"),
+    ("memcache.tls_server_name", ""),
+    ("memcache.session_sasl_username", ""),
+    ("memcache.session_sasl_password", ""),
 ];
 
 /// Entries whose pecl default is NULL rather than "" (`ini_get_all()` shows
@@ -291,6 +308,33 @@ impl Settings {
             "memcache.prefix_host_key_remove_subdomain" => {
                 self.prefix_host_key_remove_subdomain = parse_bool(value)
             }
+            "memcache.tls_ca_file" => self.tls.ca_file = readable_file("memcache.tls_ca_file", value)?,
+            "memcache.tls_cert_file" => self.tls.cert_file = readable_file("memcache.tls_cert_file", value)?,
+            "memcache.tls_key_file" => self.tls.key_file = readable_file("memcache.tls_key_file", value)?,
+            "memcache.tls_verify_peer" => self.tls.verify_peer = parse_bool(value),
+            "memcache.tls_server_name" => {
+                self.tls.server_name = match non_empty(value) {
+                    None => None,
+                    Some(name) => {
+                        if rustls::pki_types::ServerName::try_from(name.as_str()).is_err() {
+                            return Err(invalid("memcache.tls_server_name", "a DNS name or an IP address"));
+                        }
+                        Some(name)
+                    }
+                }
+            }
+            "memcache.session_sasl_username" => {
+                if value.contains('\0') {
+                    return Err(invalid("memcache.session_sasl_username", "a user name without NUL bytes"));
+                }
+                self.session_sasl_username = non_empty(value)
+            }
+            "memcache.session_sasl_password" => {
+                if value.contains('\0') {
+                    return Err(invalid("memcache.session_sasl_password", "a password without NUL bytes"));
+                }
+                self.session_sasl_password = value.to_owned()
+            }
             _ => {
                 return Err(IniError::Unknown {
                     entry: name.to_owned(),
@@ -333,6 +377,19 @@ fn key_prefix(
         prefix.push_str(&host_prefix(name, www, subdomain));
     }
     prefix
+}
+
+/// A file entry: empty (unset), or the path of a regular file that exists.
+/// Checked when set, so a typo is named by its entry at startup rather than
+/// at the first TLS connect.
+fn readable_file(entry: &'static str, value: &str) -> Result<Option<std::path::PathBuf>, IniError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match std::fs::metadata(value) {
+        Ok(m) if m.is_file() => Ok(Some(value.into())),
+        _ => Err(IniError::Invalid { entry, value: value.to_owned(), expected: "the path of a readable PEM file" }),
+    }
 }
 
 fn non_empty(value: &str) -> Option<String> {

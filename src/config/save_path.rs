@@ -22,8 +22,10 @@
 //! * `tcp://host:port`, `host:port`, `//host:port` and `tcp://[v6]:port` are
 //!   TCP servers. pecl ignores the scheme of non-unix URLs entirely (`udp://`,
 //!   `http://` ... all mean TCP); so do we, saying so in a warning, except
-//!   for `tls://` and `ssl://`, which are refused rather than silently
-//!   sending plain text to a server that expects TLS.
+//!   for `tls://` and `ssl://` (PHP's stream spellings), which mean TLS
+//!   (memcached `-Z`; pecl memcache has no TLS: a pecl fleet never names
+//!   them). A TLS server's ring name is `host:port` as for TCP, so a
+//!   server moved from `tcp://` to `tls://` keeps its keys.
 //! * `unix:///path`, `unix:/path`, `file:///path` and `file:/path` are unix
 //!   sockets; a trailing `:0` is dropped from the path. pecl names such a
 //!   server `unix:///path` with port 0, so its ring name is
@@ -128,7 +130,7 @@ impl fmt::Display for Problem {
             ),
             Problem::UnsupportedScheme { scheme } => write!(
                 f,
-                "unsupported scheme '{}://'; use tcp://host:port, host:port or unix:///path/to/socket",
+                "unsupported scheme '{}://'; use tcp://host:port, tls://host:port, host:port or unix:///path/to/socket",
                 Escaped(scheme)
             ),
             Problem::EmptyHost => write!(f, "the host name is missing; expected host:port"),
@@ -393,7 +395,14 @@ fn parse_entry(entry: &str, default_port: u16, notes: &mut Vec<String>) -> Resul
     }
     let authority = if let Some(pos) = main.find("://") {
         let scheme = &main[..pos];
-        if scheme.eq_ignore_ascii_case("tls") || scheme.eq_ignore_ascii_case("ssl") || scheme.is_empty() {
+        if scheme.eq_ignore_ascii_case("tls") || scheme.eq_ignore_ascii_case("ssl") {
+            let mut spec = tcp_server(&main[pos + 3..], default_port, options, notes)?;
+            if let Endpoint::Tcp { host, port } = spec.endpoint {
+                spec.endpoint = Endpoint::Tls { host, port, tls: Box::default() };
+            }
+            return Ok(spec);
+        }
+        if scheme.is_empty() {
             return Err(Problem::UnsupportedScheme {
                 scheme: scheme.to_owned(),
             });

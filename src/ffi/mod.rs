@@ -19,7 +19,6 @@ pub mod ini;
 pub mod log;
 pub mod module;
 pub mod session_module;
-pub mod sys;
 pub mod var;
 pub mod zpp;
 
@@ -279,31 +278,6 @@ pub fn server_name() -> Option<String> {
     let globals = ext_php_rs::zend::ProcessGlobals::get();
     let server = globals.http_server_vars()?;
     server.get("SERVER_NAME").and_then(|v| v.string())
-}
-
-/// Makes sure a write to a unix socket whose daemon went away returns EPIPE
-/// instead of killing the worker with SIGPIPE (std's TcpStream already sends
-/// with MSG_NOSIGNAL; its UnixStream writes with write(2)). PHP's CLI
-/// ignores SIGPIPE itself; this covers SAPIs that leave it at the default.
-/// A handler someone installed is left alone. Checked once per process
-/// (php-fpm workers reset signals after the fork).
-pub fn ignore_sigpipe_if_default() {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static CHECKED_PID: AtomicU32 = AtomicU32::new(0);
-    let pid = crate::pool::health::process_id();
-    if CHECKED_PID.swap(pid, Ordering::Relaxed) == pid {
-        return;
-    }
-    // SAFETY: sigaction with a null new action only reads the current
-    // disposition into `old`, a zeroed sigaction we own; setting SIG_IGN
-    // for SIGPIPE installs no handler code, so no async-signal-safety
-    // concerns arise.
-    unsafe {
-        let mut old: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGPIPE, ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_DFL {
-            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-        }
-    }
 }
 
 extern "C" fn child_after_fork() {

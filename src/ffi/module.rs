@@ -43,10 +43,9 @@ extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
 }
 
 extern "C" fn request_startup(_ty: i32, _module_number: i32) -> i32 {
-    guard("request startup", SUCCESS, || {
-        super::ignore_sigpipe_if_default();
-        SUCCESS
-    })
+    // Nothing to do per request: sends use MSG_NOSIGNAL (wire::sock), so
+    // the process's SIGPIPE disposition is left as PHP and the script set it.
+    guard("request startup", SUCCESS, || SUCCESS)
 }
 
 extern "C" fn post_deactivate() -> i32 {

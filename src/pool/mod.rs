@@ -28,7 +28,8 @@ use ring::{Ring, RingError, RingNode, Strategy};
 pub struct Server {
     pub spec: ServerSpec,
     pub endpoint: Endpoint,
-    /// `tcp://host:port` or `unix:///path`: the key of its health state.
+    /// `tcp://host:port`, `tls://host:port` or `unix:///path`: the key of
+    /// its health state.
     pub id: String,
     /// Where that state lives in this process's registry.
     pub slot: health::Slot,
@@ -40,6 +41,8 @@ impl Server {
         let id = match &endpoint {
             Endpoint::Tcp { host, port } if host.contains(':') => format!("tcp://[{host}]:{port}"),
             Endpoint::Tcp { host, port } => format!("tcp://{host}:{port}"),
+            Endpoint::Tls { host, port, .. } if host.contains(':') => format!("tls://[{host}]:{port}"),
+            Endpoint::Tls { host, port, .. } => format!("tls://{host}:{port}"),
             Endpoint::Unix { path } => format!("unix://{}", path.display()),
         };
         let slot = slot.unwrap_or_else(|| health::slot(&id));
@@ -71,7 +74,10 @@ impl Failure {
         match self {
             Failure::Down { .. } | Failure::Refused { .. } => false,
             Failure::Failed { error, .. } => {
-                !matches!(error, WireError::Connect(_) | WireError::Unsent(_) | WireError::Auth(_) | WireError::Refused(_))
+                !matches!(
+                    error,
+                    WireError::Connect(_) | WireError::Unsent(_) | WireError::Auth(_) | WireError::Refused(_) | WireError::TlsHandshake(_)
+                )
             }
         }
     }
@@ -269,7 +275,9 @@ impl Pool {
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
     fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Conn, bool), Failure> {
-        if let Some((mut conn, idle)) = health::take_conn(server.slot).filter(|(c, _)| c.suits(batch)) {
+        if let Some((mut conn, idle)) =
+            health::take_conn(server.slot).filter(|(c, _)| c.suits(batch) && c.dialled_as(&server.endpoint))
+        {
             // A connection used moments ago is taken as is; one that sat
             // idle is probed first (no round trip: a non-blocking peek). A
             // stale one that slips through fails with EOF/reset and is

@@ -15,7 +15,7 @@
 //! A probe belongs to the process that opened it: php-fpm forks after
 //! startup, and a probe opened before a fork is never looked at after it.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::os::unix::net::UnixStream;
 use std::time::Instant;
@@ -53,7 +53,9 @@ impl Probe {
     /// is resolved first, as a connect would).
     pub fn start(endpoint: &Endpoint, pid: u32) -> io::Result<Probe> {
         let sock = match endpoint {
-            Endpoint::Tcp { host, port } => {
+            // A TLS daemon closes the connection on the plain `version`
+            // (an orderly close): alive, as the module docs say.
+            Endpoint::Tcp { host, port } | Endpoint::Tls { host, port, .. } => {
                 let host = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
                 let addr = (host, *port)
                     .to_socket_addrs()?
@@ -109,9 +111,9 @@ impl Probe {
                 Err(e) => return Err(e),
             }
         }
-        let r = match &mut self.sock {
-            Sock::Tcp(s) => s.write(REQUEST),
-            Sock::Unix(s) => s.write(REQUEST),
+        let r = match &self.sock {
+            Sock::Tcp(s) => crate::wire::sock::send(s, REQUEST),
+            Sock::Unix(s) => crate::wire::sock::send(s, REQUEST),
         };
         match r {
             Ok(n) if n == REQUEST.len() => Ok(true),
@@ -129,33 +131,18 @@ fn dead_or_pending(e: io::Error) -> Status {
     }
 }
 
-#[cfg(target_os = "linux")]
 fn connect_tcp(addr: &std::net::SocketAddr) -> io::Result<TcpStream> {
-    crate::ffi::sys::connect_tcp_nonblocking(addr)
+    crate::wire::sock::connect_tcp_nonblocking(addr)
 }
 
-#[cfg(not(target_os = "linux"))]
-fn connect_tcp(addr: &std::net::SocketAddr) -> io::Result<TcpStream> {
-    let s = TcpStream::connect_timeout(addr, std::time::Duration::from_millis(1))?;
-    s.set_nonblocking(true)?;
-    Ok(s)
-}
-
-#[cfg(target_os = "linux")]
 fn connect_unix(path: &std::path::Path) -> io::Result<UnixStream> {
-    crate::ffi::sys::connect_unix_nonblocking(path)
-}
-
-#[cfg(not(target_os = "linux"))]
-fn connect_unix(path: &std::path::Path) -> io::Result<UnixStream> {
-    let s = UnixStream::connect(path)?;
-    s.set_nonblocking(true)?;
-    Ok(s)
+    crate::wire::sock::connect_unix_nonblocking(path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
     use std::net::TcpListener;
     use std::time::Duration;
 

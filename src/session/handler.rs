@@ -58,13 +58,21 @@ pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Ou
         Ok(p) => p,
         Err(msg) => return Outcome::fail(vec![msg]),
     };
+    let mut notes = Vec::new();
+    // Logged, not displayed: output before the headers would cost the cookie.
+    if !settings.tls.verify_peer {
+        if let Some(s) = (0..pool.len()).map(|i| pool.server(i)).find(|s| matches!(s.endpoint, crate::wire::Endpoint::Tls { .. })) {
+            if crate::wire::tls::first_unverified_use() {
+                notes.push(crate::wire::tls::unverified_warning(&s.id));
+            }
+        }
+    }
     // $_SERVER['SERVER_NAME'] is only looked up when the host prefix is on.
     let host = if settings.session_prefix_host_key { server_name() } else { None };
     let prefix = settings.session_key_prefix(host.as_deref()).into_bytes();
     // A session still open (open called twice) gives its lock back first.
-    let mut notes = Vec::new();
     end_held(&mut notes);
-    state::set_open(Some(Open { pool, settings, prefix, held: None, last_exp: session_exptime(1440) }));
+    state::set_open(Some(Open { pool, dialect: state::dialect_of(&settings), settings, prefix, held: None, last_exp: session_exptime(1440) }));
     Outcome::ok((), Vec::new()).noting(notes)
 }
 
@@ -143,7 +151,7 @@ pub fn destroy(sid: &[u8]) -> Outcome<()> {
             return Outcome::fail(vec![format!("failed to destroy session '{}': no server of the session is up", sid_text(sid))]);
         }
         let parts = store::plan(Action::Destroy, held.as_ref(), &servers, None, clock_now());
-        let tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+        let tally = store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp);
         if tally.stored.is_empty() {
             return Outcome::fail(vec![format!("failed to destroy session '{}': {}", sid_text(sid), reasons(open, &tally).join("; "))]);
         }
@@ -219,7 +227,7 @@ fn lock_and_read(open: &Open, sid: &[u8], key: Vec<u8>, exp: u32) -> Result<Held
     let sequence = open.sequence(&key);
     let spec = lock::Spec {
         pool: &open.pool,
-        proto: open.protocol(),
+        proto: &open.dialect,
         key: &key,
         sequence: &sequence,
         redundancy: open.redundancy(),
@@ -290,7 +298,7 @@ fn served(open: &Open, held: &Held, sid: &[u8]) -> Result<Vec<u8>, String> {
 fn exists(open: &Open, sid: &[u8]) -> Option<bool> {
     let key = session_key(&open.prefix, sid);
     let servers = open.live_servers(&key);
-    let res = replicate::run(&open.pool, open.protocol(), &servers, |b| b.get(&key).map(|_| ()));
+    let res = replicate::run(&open.pool, &open.dialect, &servers, |b| b.get(&key).map(|_| ()));
     if res.ok.is_empty() {
         return None;
     }
@@ -331,7 +339,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
     let action = if touch { Action::Touch(data) } else { Action::Write(data) };
     let clock = clock_now();
     let parts = store::plan(action, held.as_ref(), &servers, Some((&bytes, flags)), clock);
-    let mut tally = store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp);
+    let mut tally = store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp);
     // A server that failed during the write (it hung since the read): the
     // copy goes to the next usable server of the sequence instead, in one
     // more round trip, so the session keeps its redundancy.
@@ -345,7 +353,7 @@ fn store(open: &mut Open, sid: &[u8], data: &[u8], maxlifetime: i64, touch: bool
             .collect();
         if !extra.is_empty() {
             let parts = store::plan(action, held.as_ref(), &extra, Some((&bytes, flags)), clock);
-            tally.absorb(store::commit(&open.pool, open.protocol(), &key, &parts, open.settings.lock_timeout, exp));
+            tally.absorb(store::commit(&open.pool, &open.dialect, &key, &parts, open.settings.lock_timeout, exp));
             servers.extend(extra);
         }
     }
@@ -450,7 +458,7 @@ fn end_held_in(open: &mut Open, notes: &mut Vec<String>) {
         return;
     }
     let lt = open.settings.lock_timeout;
-    let tally = store::commit(&open.pool, open.protocol(), &held.key, &parts, lt, held.exp);
+    let tally = store::commit(&open.pool, &open.dialect, &held.key, &parts, lt, held.exp);
     count_repairs(open, &tally);
     if !tally.unlock_failed.is_empty() {
         notes.push(format!(

@@ -53,7 +53,7 @@ use super::copies::judge;
 use super::value::LOCK_FLAGS;
 pub use crate::config::ini::lock_key;
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Item, Protocol, Reply, WireError};
+use crate::wire::{Batch, Dialect, Item, Reply, WireError};
 
 /// One server's lock record, as far as this request knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,7 +211,7 @@ pub enum LockError {
 /// What the lock needs to know of the session and its settings.
 pub struct Spec<'a> {
     pub pool: &'a Pool,
-    pub proto: Protocol,
+    pub proto: &'a Dialect,
     pub key: &'a [u8],
     /// The servers the session may use, in failover order.
     pub sequence: &'a [usize],

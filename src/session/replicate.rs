@@ -4,7 +4,7 @@
 
 use crate::pool::fanout::Fanout;
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Protocol, Reply, WireError};
+use crate::wire::{Batch, Dialect, Reply, WireError};
 
 /// What one mirrored operation did on each server.
 pub struct Mirrored {
@@ -17,7 +17,7 @@ pub struct Mirrored {
 /// refused request on that server.
 pub fn run(
     pool: &Pool,
-    proto: Protocol,
+    proto: &Dialect,
     servers: &[usize],
     build: impl Fn(&mut Batch) -> Result<(), WireError>,
 ) -> Mirrored {
@@ -36,7 +36,7 @@ pub fn run(
 /// built counts as refused on its server).
 pub fn run_each(
     pool: &Pool,
-    proto: Protocol,
+    proto: &Dialect,
     servers: &[usize],
     build: impl Fn(usize, &mut Batch) -> Result<(), WireError>,
 ) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
@@ -49,7 +49,7 @@ pub fn run_each(
 /// a session cycle's instructions.
 pub fn run_shared<K: PartialEq>(
     pool: &Pool,
-    proto: Protocol,
+    proto: &Dialect,
     servers: &[usize],
     kind: impl Fn(usize) -> K,
     build: impl Fn(&K, &mut Batch) -> Result<(), WireError>,
@@ -61,7 +61,7 @@ pub fn run_shared<K: PartialEq>(
         let at = match batches.iter().position(|(b, _)| *b == k) {
             Some(at) => at,
             None => {
-                let mut b = Batch::with_protocol(proto);
+                let mut b = proto.batch();
                 let built = build(&k, &mut b).map(|()| b).map_err(|e| match e {
                     WireError::Refused(m) => m,
                     other => other.to_string(),

@@ -14,12 +14,14 @@ use super::lock::Locked;
 use crate::config::ini::Settings;
 use crate::config::save_path::parse_save_path;
 use crate::pool::Pool;
-use crate::wire::{Batch, Item, Protocol};
+use crate::wire::{Batch, Credentials, Dialect, Item, Protocol, TlsOptions};
 
 /// The save path opened for this request.
 pub struct Open {
     pub pool: Rc<Pool>,
     pub settings: Settings,
+    /// Protocol and SASL identity of every batch (see [`dialect_of`]).
+    pub dialect: Dialect,
     /// The prefix of this request's session keys.
     pub prefix: Vec<u8>,
     /// The session read and locked, until written, destroyed or closed.
@@ -31,12 +33,13 @@ pub struct Open {
 
 impl Open {
     pub fn protocol(&self) -> Protocol {
-        self.settings.protocol
+        self.dialect.protocol
     }
 
-    /// A batch for this session's servers.
+    /// A batch for this session's servers (carrying the session SASL
+    /// credentials, if any).
     pub fn batch(&self) -> Batch {
-        Batch::with_protocol(self.protocol())
+        self.dialect.batch()
     }
 
     /// `session_redundancy`, at most the number of servers.
@@ -68,6 +71,19 @@ impl Open {
             Some(h) if h.key == key => self.held.take(),
             _ => None,
         }
+    }
+}
+
+/// What session batches are spoken in: `memcache.protocol`, but binary
+/// whenever sessions authenticate (`memcache.session_sasl_username`): SASL
+/// exists only in the binary protocol.
+pub fn dialect_of(settings: &Settings) -> Dialect {
+    match &settings.session_sasl_username {
+        Some(user) => Dialect {
+            protocol: Protocol::Binary,
+            credentials: Some(Credentials::new(user.as_bytes(), settings.session_sasl_password.as_bytes())),
+        },
+        None => Dialect { protocol: settings.protocol.into(), credentials: None },
     }
 }
 
@@ -126,6 +142,7 @@ impl Held {
 struct CachedPool {
     path: String,
     ring: (u16, u8, u8),
+    tls: TlsOptions,
     pool: Rc<Pool>,
 }
 
@@ -151,11 +168,16 @@ pub fn set_open(open: Option<Open>) {
 /// `entry` when it does not parse.
 pub fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool>, String> {
     let ring = (s.default_port, s.hash_strategy as u8, s.hash_function as u8);
-    let cached = POOLS.with(|m| m.borrow().iter().find(|c| c.path == path && c.ring == ring).map(|c| c.pool.clone()));
+    let cached = POOLS.with(|m| {
+        m.borrow().iter().find(|c| c.path == path && c.ring == ring && c.tls == s.tls).map(|c| c.pool.clone())
+    });
     if let Some(p) = cached {
         return Ok(p);
     }
-    let specs = parse_save_path(path, s.default_port).map_err(|e| e.in_setting(entry).to_string())?;
+    let mut specs = parse_save_path(path, s.default_port).map_err(|e| e.in_setting(entry).to_string())?;
+    for spec in &mut specs {
+        spec.endpoint.set_tls_options(&s.tls);
+    }
     if specs.is_empty() {
         return Err(format!("{entry} names no memcached server (it is '{path}')"));
     }
@@ -165,7 +187,7 @@ pub fn pool_for(path: &str, entry: &'static str, s: &Settings) -> Result<Rc<Pool
         if m.len() >= 16 {
             m.remove(0);
         }
-        m.push(CachedPool { path: path.to_string(), ring, pool: pool.clone() });
+        m.push(CachedPool { path: path.to_string(), ring, tls: s.tls.clone(), pool: pool.clone() });
     });
     Ok(pool)
 }

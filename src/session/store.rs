@@ -28,7 +28,7 @@ use super::lock;
 use super::replicate;
 use super::state::Held;
 use crate::pool::{Failure, Pool};
-use crate::wire::{Batch, Item, Protocol, Reply, WireError};
+use crate::wire::{Batch, Dialect, Item, Reply, WireError};
 
 /// What PHP asked for.
 #[derive(Debug, Clone, Copy)]
@@ -203,7 +203,7 @@ impl Tally {
 
 /// Sends the plan: one round trip, plus one for copies found vanished
 /// (a `replace` not stored, a `touch` not found), which get a `set`.
-pub fn commit(pool: &Pool, proto: Protocol, key: &[u8], parts: &[Part<'_>], lock_timeout: u32, exp: u32) -> Tally {
+pub fn commit(pool: &Pool, proto: &Dialect, key: &[u8], parts: &[Part<'_>], lock_timeout: u32, exp: u32) -> Tally {
     let lkey = lock::lock_key(key);
     let servers: Vec<usize> = parts.iter().map(|p| p.server).collect();
     let part_of = |s: usize| parts.iter().find(|p| p.server == s).expect("a part per server");

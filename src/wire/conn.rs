@@ -11,7 +11,7 @@
 //! that may have desynchronised the stream) is *poisoned*: it still exists
 //! but [`Conn::is_reusable`] says no, so the pool drops it.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::net::{Shutdown, TcpStream, ToSocketAddrs};
 #[cfg(unix)]
 use std::os::unix::net::UnixStream;
@@ -23,6 +23,8 @@ use super::binary_reply::BinaryParser;
 use super::response::{Expect, Limits, ProtocolError, Reply, ReplyParser};
 use super::request::{Batch, Protocol};
 use super::sasl::Credentials;
+use super::sock;
+use super::tls::TlsStream;
 
 /// Initial (and steady-state) read buffer size.
 const INITIAL_BUF: usize = 16 << 10;
@@ -42,22 +44,36 @@ const REPLY_BYTES_PER_SEC: u64 = 1 << 20;
 
 pub(crate) enum Stream {
     Tcp(TcpStream),
+    Tls(Box<TlsStream>),
     #[cfg(unix)]
     Unix(UnixStream),
 }
 
 impl Stream {
+    /// A second handle on the socket, for a helper thread that writes a
+    /// large batch (already encrypted, for TLS: see [`Stream::seal`]).
     pub(crate) fn try_clone(&self) -> io::Result<Stream> {
         Ok(match self {
             Stream::Tcp(s) => Stream::Tcp(s.try_clone()?),
+            Stream::Tls(s) => Stream::Tcp(s.tcp.try_clone()?),
             #[cfg(unix)]
             Stream::Unix(s) => Stream::Unix(s.try_clone()?),
         })
     }
 
+    /// The bytes to put on the socket for `bytes`: themselves, or for TLS
+    /// the records that carry them (the session's state advances now).
+    pub(crate) fn seal<'b>(&mut self, bytes: &'b [u8], ends: &[usize]) -> Result<std::borrow::Cow<'b, [u8]>, WireError> {
+        match self {
+            Stream::Tls(s) => s.seal(bytes, ends).map(std::borrow::Cow::Owned),
+            _ => Ok(std::borrow::Cow::Borrowed(bytes)),
+        }
+    }
+
     pub(crate) fn shutdown(&self) {
         let _ = match self {
             Stream::Tcp(s) => s.shutdown(Shutdown::Both),
+            Stream::Tls(s) => s.tcp.shutdown(Shutdown::Both),
             #[cfg(unix)]
             Stream::Unix(s) => s.shutdown(Shutdown::Both),
         };
@@ -69,6 +85,10 @@ impl Stream {
                 s.set_read_timeout(Some(t))?;
                 s.set_write_timeout(Some(t))
             }
+            Stream::Tls(s) => {
+                s.tcp.set_read_timeout(Some(t))?;
+                s.tcp.set_write_timeout(Some(t))
+            }
             #[cfg(unix)]
             Stream::Unix(s) => {
                 s.set_read_timeout(Some(t))?;
@@ -78,53 +98,39 @@ impl Stream {
     }
 
     /// Non-blocking probe of an idle socket: `Ok(true)` if nothing is
-    /// pending (healthy), `Ok(false)` on EOF or unsolicited bytes. Linux:
-    /// one `recv(MSG_PEEK | MSG_DONTWAIT)`.
-    #[cfg(target_os = "linux")]
+    /// pending (healthy), `Ok(false)` on EOF or unsolicited bytes: one
+    /// `recv(MSG_PEEK | MSG_DONTWAIT)` (a TLS session must also have no
+    /// decrypted bytes or alert buffered).
     fn probe_idle(&mut self) -> io::Result<bool> {
-        use std::os::fd::AsRawFd;
-        let fd = match self {
-            Stream::Tcp(s) => s.as_raw_fd(),
-            Stream::Unix(s) => s.as_raw_fd(),
-        };
-        Ok(crate::ffi::sys::peek_pending(fd)?.is_none())
-    }
-
-    /// Elsewhere: non-blocking on, peek (TCP) or read (unix: any byte
-    /// means the connection is unusable anyway), non-blocking off.
-    #[cfg(not(target_os = "linux"))]
-    fn probe_idle(&mut self) -> io::Result<bool> {
-        fn nonblocking(s: &Stream, on: bool) -> io::Result<()> {
-            match s {
-                Stream::Tcp(s) => s.set_nonblocking(on),
-                #[cfg(unix)]
-                Stream::Unix(s) => s.set_nonblocking(on),
+        let pending = match self {
+            Stream::Tcp(s) => sock::peek_pending(&*s)?,
+            Stream::Tls(s) => {
+                if !s.is_idle() {
+                    return Ok(false);
+                }
+                s.peek_pending()?
             }
-        }
-        nonblocking(self, true)?;
-        let mut byte = [0u8; 1];
-        let r = match self {
-            Stream::Tcp(s) => s.peek(&mut byte),
             #[cfg(unix)]
-            Stream::Unix(s) => s.read(&mut byte),
+            Stream::Unix(s) => sock::peek_pending(&*s)?,
         };
-        nonblocking(self, false)?;
-        match r {
-            Ok(_) => Ok(false),
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(true),
-            Err(e) => Err(e),
-        }
+        Ok(pending.is_none())
     }
 
-    /// `write_all` with EINTR retried and errors classified; a failure
-    /// before the first byte left is [`WireError::Unsent`].
-    pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8]) -> Result<(), WireError> {
+    /// Sends all of `bytes` (every send with MSG_NOSIGNAL), EINTR retried
+    /// and errors classified; a failure before the first byte left is
+    /// [`WireError::Unsent`].
+    /// `ends`: where TLS records must end (see [`Batch::record_ends`]).
+    pub(crate) fn write_all_bytes(&mut self, mut bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
         let mut sent_any = false;
+        if let Stream::Tls(s) = self {
+            return s.write_all(bytes, ends, &mut sent_any);
+        }
         while !bytes.is_empty() {
             let r = match self {
-                Stream::Tcp(s) => s.write(bytes),
+                Stream::Tcp(s) => sock::send(&*s, bytes),
+                Stream::Tls(_) => unreachable!("handled above"),
                 #[cfg(unix)]
-                Stream::Unix(s) => s.write(bytes),
+                Stream::Unix(s) => sock::send(&*s, bytes),
             };
             match r {
                 Ok(0) if !sent_any => {
@@ -143,10 +149,11 @@ impl Stream {
         Ok(())
     }
 
-    fn read_some(&mut self, buf: &mut [u8]) -> Result<usize, WireError> {
+    fn read_some(&mut self, buf: &mut [u8], may_write: bool) -> Result<usize, WireError> {
         loop {
             let r = match self {
                 Stream::Tcp(s) => s.read(buf),
+                Stream::Tls(s) => return s.read_some(buf, may_write),
                 #[cfg(unix)]
                 Stream::Unix(s) => s.read(buf),
             };
@@ -161,21 +168,26 @@ impl Stream {
 }
 
 /// A TCP connection to `addr` with TCP_NODELAY and both socket timeouts
-/// (`timeout`) set, the connect itself bounded by `timeout`. On Linux the
-/// raw-socket version in `ffi::sys` (5 syscalls instead of std's 8).
-#[cfg(target_os = "linux")]
+/// (`timeout`) set, the connect itself bounded by `timeout` (5 syscalls,
+/// see [`sock::connect_tcp`]).
 fn connect_tcp(addr: &std::net::SocketAddr, timeout: Duration) -> io::Result<TcpStream> {
-    crate::ffi::sys::connect_tcp(addr, timeout)
+    sock::connect_tcp(addr, timeout)
 }
 
-/// Elsewhere: std's `connect_timeout`, then the options.
-#[cfg(not(target_os = "linux"))]
-fn connect_tcp(addr: &std::net::SocketAddr, timeout: Duration) -> io::Result<TcpStream> {
-    let stream = TcpStream::connect_timeout(addr, timeout)?;
-    stream.set_nodelay(true)?;
-    stream.set_read_timeout(Some(timeout))?;
-    stream.set_write_timeout(Some(timeout))?;
-    Ok(stream)
+/// Tries every address `host` resolves to in turn.
+fn connect_host(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, WireError> {
+    let host = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+    let addrs = (host, port).to_socket_addrs().map_err(WireError::Connect)?;
+    let mut last = None;
+    for addr in addrs {
+        match connect_tcp(&addr, timeout) {
+            Ok(s) => return Ok(s),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(WireError::Connect(last.unwrap_or_else(|| {
+        io::Error::new(io::ErrorKind::NotFound, "host resolved to no address")
+    })))
 }
 
 /// A connection to one memcached server.
@@ -192,6 +204,12 @@ pub struct Conn {
     /// The protocol of the batches sent so far: memcached fixes a
     /// connection's protocol at its first command.
     pub(crate) protocol: Option<Protocol>,
+    /// A helper thread is writing on a clone of the socket: a TLS session
+    /// must not write (answer the server) meanwhile.
+    pub(crate) writer_active: bool,
+    /// TLS: the settings it was verified with (a pooled connection is not
+    /// reused under other settings, e.g. verification off elsewhere).
+    tls_options: Option<Box<super::tls::TlsOptions>>,
     timeout: Duration,
     limits: Limits,
     poisoned: bool,
@@ -225,40 +243,24 @@ impl Conn {
     }
 
     /// Dial `endpoint`. TCP: every resolved address is tried in turn, each
-    /// with `connect_timeout(timeout)`; TCP_NODELAY is set. Unix: plain
+    /// with `connect_timeout(timeout)`; TCP_NODELAY is set. TLS: the same,
+    /// then the handshake, bounded by `timeout` in total. Unix: plain
     /// connect (local, does not block on a listening socket). Then every
     /// later read and write is bounded by `timeout` (at least 1 ms).
     pub fn connect(endpoint: &Endpoint, timeout: Duration) -> Result<Conn, WireError> {
         let timeout = timeout.max(MIN_TIMEOUT);
         let stream = match endpoint {
+            // NODELAY and both timeouts are set by connect_tcp
             Endpoint::Tcp { host, port } => {
-                let host = host
-                    .strip_prefix('[')
-                    .and_then(|h| h.strip_suffix(']'))
-                    .unwrap_or(host);
-                let addrs = (host, *port)
-                    .to_socket_addrs()
-                    .map_err(WireError::Connect)?;
-                let mut last = None;
-                let mut connected = None;
-                for addr in addrs {
-                    match connect_tcp(&addr, timeout) {
-                        Ok(s) => {
-                            connected = Some(s);
-                            break;
-                        }
-                        Err(e) => last = Some(e),
-                    }
-                }
-                match connected {
-                    // NODELAY and both timeouts are already set
-                    Some(s) => return Ok(Conn::new(Stream::Tcp(s), timeout)),
-                    None => {
-                        return Err(WireError::Connect(last.unwrap_or_else(|| {
-                            io::Error::new(io::ErrorKind::NotFound, "host resolved to no address")
-                        })))
-                    }
-                }
+                return Ok(Conn::new(Stream::Tcp(connect_host(host, *port, timeout)?), timeout))
+            }
+            Endpoint::Tls { host, port, tls } => {
+                let tcp = connect_host(host, *port, timeout)?;
+                let host = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(host);
+                let session = TlsStream::handshake(tcp, host, tls, timeout)?;
+                let mut conn = Conn::new(Stream::Tls(Box::new(session)), timeout);
+                conn.tls_options = Some(tls.clone());
+                return Ok(conn);
             }
             #[cfg(unix)]
             Endpoint::Unix { path } => {
@@ -286,6 +288,8 @@ impl Conn {
             binary: BinaryParser::new(),
             authenticated: None,
             protocol: None,
+            writer_active: false,
+            tls_options: None,
             timeout,
             limits: Limits::default(),
             poisoned: false,
@@ -312,6 +316,25 @@ impl Conn {
     /// Replace the parser limits (max item size etc.).
     pub fn set_limits(&mut self, limits: Limits) {
         self.limits = limits;
+    }
+
+    /// Whether this connection runs TLS, and whether its session was
+    /// resumed (no full handshake).
+    pub fn tls_state(&self) -> Option<bool> {
+        match &self.stream {
+            Stream::Tls(s) => Some(s.is_resumed()),
+            _ => None,
+        }
+    }
+
+    /// Whether this connection was dialled as `endpoint` asks now: for
+    /// TLS, with the same verification settings.
+    pub fn dialled_as(&self, endpoint: &Endpoint) -> bool {
+        match (endpoint, &self.tls_options) {
+            (Endpoint::Tls { tls, .. }, Some(mine)) => tls == mine,
+            (Endpoint::Tls { .. }, None) => false,
+            (_, mine) => mine.is_none(),
+        }
     }
 
     /// Whether an earlier failure made this connection unusable.
@@ -341,8 +364,8 @@ impl Conn {
     }
 
     /// Write the whole of `bytes`; poisons on failure.
-    pub(crate) fn write_all(&mut self, bytes: &[u8]) -> Result<(), WireError> {
-        let r = self.stream.write_all_bytes(bytes);
+    pub(crate) fn write_all(&mut self, bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
+        let r = self.stream.write_all_bytes(bytes, ends);
         if r.is_err() {
             self.poisoned = true;
         }
@@ -440,7 +463,8 @@ impl Conn {
                 self.buf.resize(grown, 0);
             }
         }
-        let n = self.stream.read_some(&mut self.buf[self.end..])?;
+        let may_write = !self.writer_active;
+        let n = self.stream.read_some(&mut self.buf[self.end..], may_write)?;
         self.end += n;
         Ok(n)
     }
@@ -514,11 +538,8 @@ mod connect_tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn connect_to_full_backlog_times_out() {
-        use std::os::fd::AsRawFd;
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let l = sock::listen_with_backlog(0).unwrap();
         let port = l.local_addr().unwrap().port();
-        // SAFETY: re-listen with a backlog of 0 on our own socket.
-        crate::ffi::sys::set_backlog(l.as_raw_fd(), 0).unwrap();
         let timeout = Duration::from_millis(200);
         let mut held = Vec::new();
         let mut timed_out = None;

@@ -4,12 +4,33 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::tls::TlsOptions;
+
 /// A memcached server address: TCP host and port (hostname, IPv4 or IPv6
-/// literal) or a unix domain socket path.
+/// literal), the same over TLS (`tls://`, with how to verify the server),
+/// or a unix domain socket path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Endpoint {
     Tcp { host: String, port: u16 },
+    Tls { host: String, port: u16, tls: Box<TlsOptions> },
     Unix { path: PathBuf },
+}
+
+impl Endpoint {
+    /// The TCP host and port (plain or TLS).
+    pub fn host_port(&self) -> Option<(&str, u16)> {
+        match self {
+            Endpoint::Tcp { host, port } | Endpoint::Tls { host, port, .. } => Some((host, *port)),
+            Endpoint::Unix { .. } => None,
+        }
+    }
+
+    /// Sets how a `tls://` server is verified (nothing for other endpoints).
+    pub fn set_tls_options(&mut self, options: &TlsOptions) {
+        if let Endpoint::Tls { tls, .. } = self {
+            **tls = options.clone();
+        }
+    }
 }
 
 impl fmt::Display for Endpoint {
@@ -17,6 +38,8 @@ impl fmt::Display for Endpoint {
         match self {
             Endpoint::Tcp { host, port } if host.contains(':') => write!(f, "[{host}]:{port}"),
             Endpoint::Tcp { host, port } => write!(f, "{host}:{port}"),
+            Endpoint::Tls { host, port, .. } if host.contains(':') => write!(f, "tls://[{host}]:{port}"),
+            Endpoint::Tls { host, port, .. } => write!(f, "tls://{host}:{port}"),
             Endpoint::Unix { path } => write!(f, "unix:{}", path.display()),
         }
     }

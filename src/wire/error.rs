@@ -31,6 +31,14 @@ pub enum WireError {
     Protocol(String),
     /// The server refused SASL authentication (message says who and why).
     Auth(String),
+    /// TLS could not be set up: the handshake failed (certificate
+    /// rejected, server not speaking TLS, timeout) or the client's own TLS
+    /// settings are unusable (a CA file that does not read). Nothing of
+    /// any request was sent.
+    TlsHandshake(String),
+    /// The TLS session failed after the handshake (an alert such as a
+    /// refused client certificate, a record that does not decrypt).
+    Tls(String),
     /// The request itself was refused before sending (bad key, bad stats
     /// argument, ...). Nothing was written.
     Refused(String),
@@ -69,6 +77,8 @@ impl fmt::Display for WireError {
             WireError::Io(e) => write!(f, "i/o error: {e}"),
             WireError::Protocol(m) => write!(f, "protocol error: {m}"),
             WireError::Auth(m) => f.write_str(m),
+            WireError::TlsHandshake(m) => write!(f, "TLS handshake failed: {m}"),
+            WireError::Tls(m) => write!(f, "TLS: {m}"),
             WireError::Refused(m) => write!(f, "request refused: {m}"),
         }
     }

@@ -119,26 +119,44 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                     "a batch in one protocol on a connection already speaking the other".into(),
                 ))
             } else if bytes.len() <= INLINE_WRITE_MAX {
-                match conn.write_all(bytes) {
+                match conn.write_all(bytes, batch.record_ends()) {
                     Ok(()) => Sent::Written,
                     Err(e) => Sent::Failed(e),
                 }
             } else {
-                match conn.stream.try_clone() {
-                    Ok(mut writer) => match spawn_writer(scope, move || writer.write_all_bytes(bytes)) {
-                        Ok(handle) => Sent::Writing(handle),
-                        // No thread to be had (the OS refused one): write
-                        // inline, then read. Only a batch whose replies
-                        // also overflow the socket buffers can then stall,
-                        // and the timeout bounds that.
-                        Err(_) => match conn.write_all(bytes) {
-                            Ok(()) => Sent::Written,
-                            Err(e) => Sent::Failed(e),
-                        },
-                    },
+                // TLS: encrypted here; the helper only sends the records.
+                match conn.stream.seal(bytes, batch.record_ends()).and_then(|wire| {
+                    conn.stream.try_clone().map(|w| (w, wire)).map_err(WireError::Io)
+                }) {
+                    Ok((mut writer, wire)) => {
+                        let wire = std::sync::Arc::new(wire);
+                        let queued = std::sync::Arc::clone(&wire);
+                        match spawn_writer(scope, move || writer.write_all_bytes(&queued, &[])) {
+                            Ok(handle) => {
+                                conn.writer_active = true;
+                                Sent::Writing(handle)
+                            }
+                            // No thread to be had (the OS refused one):
+                            // write inline, then read. Only a batch whose
+                            // replies also overflow the socket buffers can
+                            // then stall, and the timeout bounds that.
+                            Err(_) => match conn
+                                .stream
+                                .try_clone()
+                                .map_err(WireError::Io)
+                                .and_then(|mut w| w.write_all_bytes(&wire, &[]))
+                            {
+                                Ok(()) => Sent::Written,
+                                Err(e) => {
+                                    conn.poison();
+                                    Sent::Failed(e)
+                                }
+                            },
+                        }
+                    }
                     Err(e) => {
                         conn.poison();
-                        Sent::Failed(WireError::Io(e))
+                        Sent::Failed(e)
                     }
                 }
             };
@@ -164,6 +182,7 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                             "writer thread panicked",
                         )))
                     });
+                    conn.writer_active = false;
                     match (wrote, read) {
                         (Err(e), _) => {
                             conn.poison();

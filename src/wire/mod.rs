@@ -20,11 +20,13 @@
 //! - [`binary`][]: binary frame layout, opcodes, statuses.
 //! - [`binary_reply`][]: the binary reply parser (same [`Reply`] values).
 //! - [`sasl`][]: SASL PLAIN authentication (binary protocol).
+//! - [`sock`][]: socket calls std lacks, through socket2 (no unsafe).
+//! - [`tls`][]: TLS sessions (rustls, ring provider) and their settings.
 //! - [`exec`][]: running one batch, or many on many connections at once.
 //! - [`error`][]: [`WireError`].
 //!
-//! No unsafe here (the raw-socket connect it uses on Linux lives in
-//! `ffi::sys`, with the crate's other unsafe code), no async runtime.
+//! No unsafe here (socket options go through socket2's safe API), no
+//! async runtime, no process-wide state but the per-process TLS configs.
 //! Nothing here panics on any input.
 
 pub mod binary;
@@ -36,17 +38,20 @@ pub mod exec;
 pub mod request;
 pub mod response;
 pub mod sasl;
+pub mod sock;
+pub mod tls;
 
 pub use conn::Conn;
 pub use endpoint::Endpoint;
 pub use error::WireError;
 pub use exec::{execute_parallel, INLINE_WRITE_MAX};
 pub use binary_reply::{parse_binary, BinaryParser};
-pub use request::{check_key, Batch, Protocol, MAX_KEY_LEN};
+pub use request::{check_key, Batch, Dialect, Protocol, MAX_KEY_LEN};
 pub use response::{
     parse, ErrorKind, Expect, Item, KeyList, Limits, ProtocolError, Reply, ReplyParser,
 };
 pub use sasl::Credentials;
+pub use tls::TlsOptions;
 
 #[cfg(test)]
 mod binary_tests;

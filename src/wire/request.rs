@@ -63,6 +63,9 @@ pub struct Batch {
     /// decr, add, append, prepend, cas): not to be resent blindly after a
     /// failure that may have come after the server applied it.
     unrepeatable: bool,
+    /// Offsets in `buf` just after each store's data block: over TLS a
+    /// record ends there (see [`Batch::record_ends`]).
+    record_ends: Vec<usize>,
 }
 
 /// Refuse any key memcached's ASCII protocol cannot carry safely.
@@ -102,6 +105,26 @@ fn check_stats_arg(arg: &str) -> Result<(), WireError> {
         ));
     }
     Ok(())
+}
+
+/// The protocol and identity a group of batches is spoken in: what the
+/// session handler hands its lock, read and write code, so that every batch
+/// of a session carries the session's SASL credentials.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dialect {
+    pub protocol: Protocol,
+    pub credentials: Option<Credentials>,
+}
+
+impl Dialect {
+    /// An empty batch in this protocol, with these credentials.
+    pub fn batch(&self) -> Batch {
+        let mut b = Batch::with_protocol(self.protocol);
+        if self.credentials.is_some() {
+            b.set_credentials(self.credentials.clone());
+        }
+        b
+    }
 }
 
 impl Batch {
@@ -179,6 +202,18 @@ impl Batch {
     /// The encoded request bytes.
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf
+    }
+
+    /// Where a TLS record must end: after every store's data block.
+    /// memcached (1.6, `-Z`) reads a data block that did not arrive with its
+    /// command line straight into the item, asking OpenSSL for exactly its
+    /// length; commands after it in the same record then sit in OpenSSL's
+    /// buffer, the socket has nothing more to read, and memcached waits
+    /// for bytes that never come (a set + get of 60 KB hung until the
+    /// timeout). A record boundary there leaves the rest in the socket,
+    /// where memcached's poll sees it.
+    pub fn record_ends(&self) -> &[usize] {
+        &self.record_ends
     }
 
     /// The reply kind expected for command `i`.
@@ -374,6 +409,7 @@ impl Batch {
             let opaque = self.next_opaque();
             push_request(&mut self.buf, code, extras, key, data, opaque, cas.unwrap_or(0));
             self.kinds.push(Kind::Store);
+            self.record_ends.push(self.buf.len());
             return Ok(self);
         }
         self.buf.reserve(verb.len() + key.len() + 48 + data.len());
@@ -389,6 +425,7 @@ impl Batch {
         self.buf.extend_from_slice(data);
         self.buf.extend_from_slice(b"\r\n");
         self.kinds.push(Kind::Store);
+        self.record_ends.push(self.buf.len());
         Ok(self)
     }
 

@@ -107,7 +107,7 @@ impl Conn {
         if self.authenticated.as_ref() == Some(creds) {
             return Ok(());
         }
-        self.write_all(&creds.auth_frame())?;
+        self.write_all(&creds.auth_frame(), &[])?;
         let limits = self.limits();
         let outcome = self.read_with(|buf| parse_auth_reply(buf, &limits))?;
         match outcome {

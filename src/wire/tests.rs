@@ -441,7 +441,11 @@ fn daemon_killed_makes_idle_connection_unreusable() {
 #[test]
 fn large_values_and_large_multi_get() {
     let d = Daemon::tcp(21237, &["-I", "4m", "-m", "256"]);
-    let mut c = d.conn();
+    // A longer timeout than the other tests: on a loaded 2-core machine one
+    // read of 45 MiB of replies (or the daemon answering 150k sets) can
+    // pause for more than 2 s; the timeout bounds a hang, it is not a speed
+    // assertion.
+    let mut c = Conn::connect(&d.endpoint, Duration::from_secs(15)).expect("connect to test memcached");
     // 3 MiB value: written by the helper thread, read through buffer growth.
     let big: Vec<u8> = (0..3 << 20).map(|i: u32| (i % 251) as u8).collect();
     let r = c

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# TLS vs plain TCP: the session cycle (bench/bench.php: session_start + a change + write_close,
+# Tip 3: two servers, session_redundancy 2) over tcp:// and tls://, persistent and not.
+# Per configuration: syscalls per cycle (strace -f -c, (N - 0 cycles) / N), user-space
+# instructions per cycle inside session_start() + session_write_close() (callgrind, as
+# bench/profile.sh), and wall clock (median-free mean of bench.php cycle; noisy on a shared VM).
+#
+#   bash bench/tls.sh          BENCH_TLS_N=300 cycles per measurement
+#
+# Starts its own memcached (2 plain, 2 -Z) on BENCH_TLS_PORTS (default 11621-11624), makes
+# certificates with scripts/tls-certs.sh into .run/bench-tls/, stops everything on exit.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+N="${BENCH_TLS_N:-300}"
+OUT="$PWD/.run/bench-tls"
+mkdir -p "$OUT"
+read -r PA PB TA TB <<<"${BENCH_TLS_PORTS:-11621 11622 11623 11624}"
+PHP="$(command -v php)"
+SO="${BENCH_OURS:-$PWD/target/release/libphp_memcache.so}"
+bash scripts/tls-certs.sh "$OUT/certs" || exit 1
+PIDS=()
+cleanup() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null; }
+trap cleanup EXIT
+root=(); [ "$(id -u)" = 0 ] && root=(-u root)
+for p in "$PA" "$PB"; do memcached -U 0 -l 127.0.0.1 -p "$p" -m 64 -t 1 "${root[@]}" & PIDS+=($!); done
+for p in "$TA" "$TB"; do
+    memcached -U 0 -l 127.0.0.1 -p "$p" -m 64 -t 1 "${root[@]}" -Z \
+        -o "ssl_chain_cert=$OUT/certs/server.pem,ssl_key=$OUT/certs/server.key" & PIDS+=($!)
+done
+sleep 0.5
+printf '| transport | persistent | syscalls / cycle | instructions / cycle | µs / cycle (wall, noisy) |\n|---|---|---|---|---|\n'
+for transport in tcp tls; do
+    for pers in 1 0; do
+        if [ "$transport" = tcp ]; then a=$PA; b=$PB; else a=$TA; b=$TB; fi
+        cmd=("$PHP" -n -d "extension=$SO" -d session.gc_probability=0 -d session.use_cookies=0
+            -d session.use_strict_mode=0 -d session.serialize_handler=php -d session.lazy_write=1
+            -d session.save_handler=memcache -d memcache.session_redundancy=2
+            -d memcache.tls_ca_file="$OUT/certs/ca.pem"
+            -d "session.save_path=\"$transport://127.0.0.1:$a?persistent=$pers, $transport://127.0.0.1:$b?persistent=$pers\"")
+        sid="tls-bench-$transport-$pers-$$"
+        export BENCH_WARMUP=5
+        timeout 300 strace -f -c -o "$OUT/s0.txt" "${cmd[@]}" bench/bench.php count "$sid" 0 >/dev/null 2>&1
+        timeout 600 strace -f -c -o "$OUT/sn.txt" "${cmd[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
+        sys=$(awk -v n="$N" 'FNR == 1 { f++ } /^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ && $NF != "total" { if (f == 1) c0[$NF] = $4; else c1[$NF] = $4 }
+            END { for (k in c1) t += c1[k] - c0[k]; printf "%.1f", t / n }' "$OUT/s0.txt" "$OUT/sn.txt")
+        timeout 900 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=php_session_start \
+            --toggle-collect=php_session_flush --callgrind-out-file="$OUT/cg-$transport-$pers.out" \
+            "${cmd[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
+        ins=$(awk -v n="$N" '/^(summary|totals):/ { printf "%d", $2 / n; exit }' "$OUT/cg-$transport-$pers.out")
+        us=$("${cmd[@]}" bench/bench.php cycle "$sid" 2000 2>/dev/null | sed -n 's/.*us_per_cycle=\([0-9.]*\).*/\1/p')
+        printf '| %s | %s | %s | %s | %s |\n' "$transport" "$pers" "$sys" "$ins" "${us:-?}"
+    done
+done
