@@ -27,7 +27,7 @@ use crate::ffi::{api_object, engine, zpp};
 use std::ffi::{CStr, CString};
 
 /// The engine's handler type (`FunctionHandler`, not re-exported by ext-php-rs).
-type H = extern "C" fn(&mut ExecuteData, &mut Zval);
+type Handler = extern "C" fn(&mut ExecuteData, &mut Zval);
 
 type Body = fn(&Handle, Args, &mut Zval, &mut Out);
 
@@ -421,7 +421,7 @@ extern "C" fn f_debug(ex: &mut ExecuteData, ret: &mut Zval) {
 // (api_object::set_arg_types, at MINIT).
 
 /// Untyped (pecl's ZEND_ARG_INFO).
-const U: u32 = 0;
+const UNTYPED: u32 = 0;
 const MIXED: u32 = ext_php_rs::ffi::MAY_BE_ANY;
 const NULL: u32 = 1 << 1;
 const BOOL: u32 = ext_php_rs::ffi::MAY_BE_BOOL;
@@ -435,34 +435,34 @@ const KEY: u32 = ARRAY | STRING;
 const OBJ: u32 = u32::MAX;
 
 /// (name, type mask, by reference)
-type P = (&'static str, u32, bool);
+type Param = (&'static str, u32, bool);
 
-const STORE: &[P] = &[("key", KEY, false), ("value", MIXED, false), ("flags", INT, false), ("exptime", INT, false), ("cas", INT, false)];
-const GET_M: &[P] = &[("key", KEY, false), ("flags", MIXED, true), ("cas", MIXED, true)];
-const GET_F: &[P] = &[("key", U, false), ("flags", U, true), ("cas", U, true)];
-const DELETE_M: &[P] = &[("key", KEY, false), ("exptime", INT, false)];
-const DELETE_F: &[P] = &[("key", U, false), ("exptime", U, false)];
-const ARITH: &[P] = &[("key", KEY, false), ("value", INT, false), ("defval", INT, false), ("exptime", INT, false)];
-const STATS: &[P] = &[("type", STRING, false), ("slabid", INT, false), ("limit", INT, false)];
-const PARAMS: &[P] = &[("host", STRING, false), ("tcp_port", INT, false), ("timeout", FLOAT, false), ("retry_interval", INT, false), ("status", BOOL, false), ("failure_callback", U, false)];
-const CALLBACK: &[P] = &[("failure_callback", CALLABLE | NULL, false)];
-const STATUS: &[P] = &[("host", STRING, false), ("tcp_port", INT, false)];
-const THRESHOLD: &[P] = &[("threshold", INT, false), ("min_savings", FLOAT, false)];
-const SASL: &[P] = &[("username", STRING, false), ("password", STRING, false)];
-const LEGACY_CONNECT: &[P] = &[("host", U, false), ("port", U, false), ("timeout", U, false), ("unused4", U, false), ("unused5", U, false), ("unused6", U, false), ("unused7", U, false), ("unugsed8", U, false)];
-const POOL_CONNECT: &[P] = &[("host", U, false), ("tcp_port", U, false), ("udp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false)];
-const POOL_ADD: &[P] = &[("host", U, false), ("tcp_port", U, false), ("udp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false)];
-const LEGACY_ADD: &[P] = &[("host", U, false), ("tcp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false), ("failure_callback", U, false)];
-const FN_ADD: &[P] = &[("memcache", OBJ, false), ("host", U, false), ("port", U, false), ("tcp_port", U, false), ("persistent", U, false), ("weight", U, false), ("timeout", U, false), ("retry_interval", U, false), ("status", U, false), ("failure_callback", U, false)];
+const STORE: &[Param] = &[("key", KEY, false), ("value", MIXED, false), ("flags", INT, false), ("exptime", INT, false), ("cas", INT, false)];
+const GET_M: &[Param] = &[("key", KEY, false), ("flags", MIXED, true), ("cas", MIXED, true)];
+const GET_F: &[Param] = &[("key", UNTYPED, false), ("flags", UNTYPED, true), ("cas", UNTYPED, true)];
+const DELETE_M: &[Param] = &[("key", KEY, false), ("exptime", INT, false)];
+const DELETE_F: &[Param] = &[("key", UNTYPED, false), ("exptime", UNTYPED, false)];
+const ARITH: &[Param] = &[("key", KEY, false), ("value", INT, false), ("defval", INT, false), ("exptime", INT, false)];
+const STATS: &[Param] = &[("type", STRING, false), ("slabid", INT, false), ("limit", INT, false)];
+const PARAMS: &[Param] = &[("host", STRING, false), ("tcp_port", INT, false), ("timeout", FLOAT, false), ("retry_interval", INT, false), ("status", BOOL, false), ("failure_callback", UNTYPED, false)];
+const CALLBACK: &[Param] = &[("failure_callback", CALLABLE | NULL, false)];
+const STATUS: &[Param] = &[("host", STRING, false), ("tcp_port", INT, false)];
+const THRESHOLD: &[Param] = &[("threshold", INT, false), ("min_savings", FLOAT, false)];
+const SASL: &[Param] = &[("username", STRING, false), ("password", STRING, false)];
+const LEGACY_CONNECT: &[Param] = &[("host", UNTYPED, false), ("port", UNTYPED, false), ("timeout", UNTYPED, false), ("unused4", UNTYPED, false), ("unused5", UNTYPED, false), ("unused6", UNTYPED, false), ("unused7", UNTYPED, false), ("unugsed8", UNTYPED, false)];
+const POOL_CONNECT: &[Param] = &[("host", UNTYPED, false), ("tcp_port", UNTYPED, false), ("udp_port", UNTYPED, false), ("persistent", UNTYPED, false), ("weight", UNTYPED, false), ("timeout", UNTYPED, false), ("retry_interval", UNTYPED, false)];
+const POOL_ADD: &[Param] = &[("host", UNTYPED, false), ("tcp_port", UNTYPED, false), ("udp_port", UNTYPED, false), ("persistent", UNTYPED, false), ("weight", UNTYPED, false), ("timeout", UNTYPED, false), ("retry_interval", UNTYPED, false), ("status", UNTYPED, false)];
+const LEGACY_ADD: &[Param] = &[("host", UNTYPED, false), ("tcp_port", UNTYPED, false), ("persistent", UNTYPED, false), ("weight", UNTYPED, false), ("timeout", UNTYPED, false), ("retry_interval", UNTYPED, false), ("status", UNTYPED, false), ("failure_callback", UNTYPED, false)];
+const FN_ADD: &[Param] = &[("memcache", OBJ, false), ("host", UNTYPED, false), ("port", UNTYPED, false), ("tcp_port", UNTYPED, false), ("persistent", UNTYPED, false), ("weight", UNTYPED, false), ("timeout", UNTYPED, false), ("retry_interval", UNTYPED, false), ("status", UNTYPED, false), ("failure_callback", UNTYPED, false)];
 
 /// One registered function or method: (name, handler, params, required, return type mask or
 /// None for no return type).
-type Sig = (&'static str, H, Vec<P>, usize, Option<u32>);
+type Sig = (&'static str, Handler, Vec<Param>, usize, Option<u32>);
 
 /// MemcachePool's methods and, where pecl has one, the procedural twin (its own parameter
 /// list when pecl's arginfo differs from the method's).
 #[allow(clippy::type_complexity)]
-fn table() -> Vec<(&'static str, H, &'static [P], &'static str, H, &'static [P], usize, Option<u32>)> {
+fn table() -> Vec<(&'static str, Handler, &'static [Param], &'static str, Handler, &'static [Param], usize, Option<u32>)> {
     vec![
         ("setserverparams", m_params, PARAMS, "memcache_set_server_params", f_params, PARAMS, 1, Some(BOOL)),
         ("setfailurecallback", m_callback, CALLBACK, "memcache_set_failure_callback", f_callback, CALLBACK, 1, Some(BOOL)),
@@ -508,7 +508,7 @@ fn memcache_sigs() -> Vec<Sig> {
 }
 
 fn function_sigs() -> Vec<Sig> {
-    let with_obj = |params: &[P]| -> Vec<P> {
+    let with_obj = |params: &[Param]| -> Vec<Param> {
         let mut v = vec![("memcache", OBJ, false)];
         v.extend_from_slice(params);
         v
@@ -524,7 +524,7 @@ fn function_sigs() -> Vec<Sig> {
         }
         // pecl's order of functions (get_extension_funcs() shows it)
         if fname == "memcache_delete" {
-            v.push(("memcache_debug", f_debug, vec![("on_off", U, false)], 1, Some(BOOL)));
+            v.push(("memcache_debug", f_debug, vec![("on_off", UNTYPED, false)], 1, Some(BOOL)));
         }
     }
     v
@@ -551,7 +551,7 @@ fn build((name, h, params, req, ret): &Sig) -> FunctionBuilder<'static> {
 /// Writes pecl's type masks into the registered argument info (MINIT, after the classes are
 /// registered).
 pub fn set_arg_types() {
-    let masks = |params: &[P]| -> Vec<Option<u32>> { params.iter().map(|p| (p.1 != OBJ).then_some(p.1)).collect() };
+    let masks = |params: &[Param]| -> Vec<Option<u32>> { params.iter().map(|p| (p.1 != OBJ).then_some(p.1)).collect() };
     let pool = api_object::pool_ce();
     let memcache = api_object::memcache_ce();
     for (name, _, params, _, ret) in pool_sigs() {
