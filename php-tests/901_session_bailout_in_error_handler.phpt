@@ -32,3 +32,4 @@ Fatal error: Allowed memory size of 4194304 bytes exhausted%s(tried to allocate 
 Stack trace:
 .*)?%r
 shutdown ran
+%A
