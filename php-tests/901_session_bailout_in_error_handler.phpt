@@ -31,5 +31,4 @@ shutdown ran
 Fatal error: Allowed memory size of 4194304 bytes exhausted%s(tried to allocate %d bytes) in %s on line 6%r(
 Stack trace:
 .*)?%r
-shutdown ran
-%A
+shutdown ran%A
