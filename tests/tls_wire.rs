@@ -3,11 +3,14 @@
 //! handshake, batches in both protocols, pooled reuse and resumption, and
 //! every failure an operator must be told about, each within the timeout.
 
-use std::net::TcpStream;
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+use common::Daemon;
 
 use php_memcache::wire::{Batch, Conn, Endpoint, Protocol, Reply, TlsOptions, WireError};
 
@@ -30,41 +33,15 @@ fn file(name: &str) -> PathBuf {
     certs().join(name)
 }
 
-/// A memcached -Z the test started; killed when dropped.
-struct TlsDaemon {
-    child: Child,
-    port: u16,
-}
-
-impl TlsDaemon {
-    fn start(port: u16, cert: &str, extra: &str) -> TlsDaemon {
-        assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port {port} is already in use");
-        let opts = format!(
-            "ssl_chain_cert={},ssl_key={}{extra}",
-            file(&format!("{cert}.pem")).display(),
-            file(&format!("{cert}.key")).display()
-        );
-        let child = Command::new("memcached")
-            .args(["-p", &port.to_string(), "-l", "127.0.0.1", "-U", "0", "-u", "root", "-m", "16", "-Z", "-o", &opts])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("memcached must be installed");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "memcached -Z on {port} did not start");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        TlsDaemon { child, port }
-    }
-}
-
-impl Drop for TlsDaemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// A memcached -Z the test started (certificate `cert`, more `-o` options
+/// in `extra`); killed when dropped.
+fn tls_daemon(port: u16, cert: &str, extra: &str) -> Daemon {
+    let opts = format!(
+        "ssl_chain_cert={},ssl_key={}{extra}",
+        file(&format!("{cert}.pem")).display(),
+        file(&format!("{cert}.key")).display()
+    );
+    Daemon::start_with(port, &["-Z", "-o", &opts])
 }
 
 fn trusting(ca: &str) -> TlsOptions {
@@ -103,7 +80,7 @@ fn handshake_error(endpoint: &Endpoint) -> String {
 
 #[test]
 fn ascii_and_binary_over_tls_with_pipelining_and_large_batches() {
-    let d = TlsDaemon::start(22401, "server", "");
+    let d = tls_daemon(22401, "server", "");
     let ep = tls("127.0.0.1", d.port, trusting("ca.pem"));
     for protocol in [Protocol::Ascii, Protocol::Binary] {
         let mut c = Conn::connect(&ep, Duration::from_secs(2)).expect("TLS connect");
@@ -120,7 +97,7 @@ fn ascii_and_binary_over_tls_with_pipelining_and_large_batches() {
 
 #[test]
 fn a_second_connection_resumes_the_session() {
-    let d = TlsDaemon::start(22402, "server", "");
+    let d = tls_daemon(22402, "server", "");
     let ep = tls("localhost", d.port, trusting("ca.pem"));
     let mut first = Conn::connect(&ep, Duration::from_secs(2)).unwrap();
     // the tickets arrive after the handshake: one exchange reads them
@@ -136,7 +113,7 @@ fn a_second_connection_resumes_the_session() {
 
 #[test]
 fn server_name_and_verification_settings() {
-    let d = TlsDaemon::start(22403, "server", "");
+    let d = tls_daemon(22403, "server", "");
     // the certificate names localhost and 127.0.0.1, not 127.0.0.2's other names
     let wrong = TlsOptions { server_name: Some("memcached.example".into()), ..trusting("ca.pem") };
     let e = handshake_error(&tls("127.0.0.1", d.port, wrong));
@@ -158,7 +135,7 @@ fn server_name_and_verification_settings() {
 
 #[test]
 fn an_expired_certificate_is_named() {
-    let d = TlsDaemon::start(22404, "expired", "");
+    let d = tls_daemon(22404, "expired", "");
     std::thread::sleep(Duration::from_millis(1100)); // made with notAfter = now
     let e = handshake_error(&tls("127.0.0.1", d.port, trusting("ca.pem")));
     assert!(e.contains("expired"), "{e}");
@@ -166,29 +143,16 @@ fn an_expired_certificate_is_named() {
 
 #[test]
 fn a_plain_server_is_not_taken_for_tls_and_costs_at_most_the_timeout() {
-    let port = 22405;
-    let mut child = Command::new("memcached")
-        .args(["-p", &port.to_string(), "-l", "127.0.0.1", "-U", "0", "-u", "root", "-m", "16"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline);
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let d = Daemon::start(22405);
+    let port = d.port;
     let e = handshake_error(&tls("127.0.0.1", port, trusting("ca.pem")));
     assert!(e.contains("does not speak TLS") || e.contains("timed out"), "{e}");
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 #[test]
 fn mutual_tls_needs_a_certificate_the_server_trusts() {
     let ca = file("ca.pem");
-    let d = TlsDaemon::start(22406, "server", &format!(",ssl_ca_cert={},ssl_verify_mode=2", ca.display()));
+    let d = tls_daemon(22406, "server", &format!(",ssl_ca_cert={},ssl_verify_mode=2", ca.display()));
     let with = |cert: Option<&str>| TlsOptions {
         cert_file: cert.map(|c| file(&format!("{c}.pem"))),
         key_file: cert.map(|c| file(&format!("{c}.key"))),
@@ -224,7 +188,7 @@ fn a_dead_tls_server_is_a_connect_error() {
 /// timeout (Batch::record_ends). Every size, both protocols, one batch.
 #[test]
 fn commands_after_a_large_value_in_one_batch_do_not_hang() {
-    let d = TlsDaemon::start(22409, "server", "");
+    let d = tls_daemon(22409, "server", "");
     let ep = tls("127.0.0.1", d.port, trusting("ca.pem"));
     for protocol in [Protocol::Ascii, Protocol::Binary] {
         for size in [10_000usize, 60_000, 70_000, 200_000] {

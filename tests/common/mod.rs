@@ -19,10 +19,17 @@ pub struct Daemon {
 
 impl Daemon {
     pub fn start(port: u16) -> Daemon {
+        Daemon::start_with(port, &["-t", "2"])
+    }
+
+    /// A daemon with `extra` arguments after the common ones (loopback,
+    /// no UDP, 16 MiB), e.g. `-Z -o ssl_chain_cert=...` for TLS.
+    pub fn start_with(port: u16, extra: &[&str]) -> Daemon {
         assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port {port} is already in use");
         let p = port.to_string();
         let child = Command::new("memcached")
-            .args(["-p", &p, "-l", "127.0.0.1", "-U", "0", "-u", "root", "-t", "2", "-m", "16"])
+            .args(["-p", &p, "-l", "127.0.0.1", "-U", "0", "-u", "root", "-m", "16"])
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
