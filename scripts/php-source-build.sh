@@ -16,6 +16,8 @@
 #                 the mirror)
 # The configure line is minimal on purpose (--disable-all plus what the suite and run-tests.php
 # use): the build is about the engine's debug checks and thread safety, not about extensions.
+# openssl is there because php-tests/800 checks with PHP's own tls:// stream that items are on the
+# TLS daemons; pcntl because php-tests/805 forks.
 # Environment: PHP_SOURCE_SERIES (8.2), PHP_SOURCE_SUITE (bookworm), MAKE_JOBS (nproc).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C
@@ -33,7 +35,7 @@ t0=$(date +%s)
 
 # ---- build tools (the host's own apt: these are ordinary Debian packages) ------------------------
 need=()
-for p in build-essential pkg-config autoconf automake libtool bison re2c zlib1g-dev; do
+for p in build-essential pkg-config autoconf automake libtool bison re2c zlib1g-dev libssl-dev; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 if [ "${#need[@]}" -gt 0 ]; then
@@ -53,7 +55,7 @@ log "sources: php$SERIES $PHP_SRC_VER, php-memcache $MC_SRC_VER (Debian's patche
 CONFIGURE=(--prefix="$PREFIX" --with-config-file-path="$PREFIX/etc"
     --with-config-file-scan-dir="$PREFIX/etc/conf.d"
     --enable-debug --enable-zts --disable-all --disable-cgi --disable-phpdbg --without-pear
-    --enable-cli --enable-embed=shared --enable-session --enable-posix)
+    --enable-cli --enable-embed=shared --enable-session --enable-posix --enable-pcntl --with-openssl)
 PHP_STAMP="php$SERIES=$PHP_SRC_VER configure=$(printf '%s\n' "${CONFIGURE[@]}" | sha1sum | cut -c1-12)"
 STAMP="$PHP_STAMP php-memcache=$MC_SRC_VER script=$(sha1sum "$0" | cut -c1-12)"
 if [ -f "$PREFIX/.stamp" ] && [ "$(cat "$PREFIX/.stamp")" = "$STAMP" ] && [ -x "$PREFIX/bin/php" ]; then
