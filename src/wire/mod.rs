@@ -52,8 +52,3 @@ pub use response::{
 };
 pub use sasl::Credentials;
 pub use tls::TlsOptions;
-
-#[cfg(test)]
-mod binary_tests;
-#[cfg(test)]
-mod tests;

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::*;
+use php_memcache::wire::*;
 
 const TIMEOUT: Duration = Duration::from_secs(2);
 

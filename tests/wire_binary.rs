@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::*;
+use php_memcache::wire::*;
 
 // Per-syscall timeout of ordinary operations: generous, so a loaded CI machine
 // does not turn a slow transfer of a large value into a failure.
