@@ -168,7 +168,7 @@ fn a_request_that_timed_out_on_a_hung_server_leaves_newer_copies() {
     // when it resumes; the request moved on and wrote elsewhere, so the
     // record it left guards a superseded copy.
     let (a, b, c) = (Daemon::start(22351), Daemon::start(22352), Daemon::start(22353));
-    let p = pool(&[&a, &b, &c], "?timeout=0.3&retry_interval=30");
+    let p = pool(&[&a, &b, &c], "?timeout=0.8&retry_interval=30");
     let key = b"itest-hung";
     request(&p, key, &|_| true, |_| b"1".to_vec());
     let seq = p.session_sequence(key);
