@@ -4,6 +4,7 @@
 //! - `0x0001` serialized with PHP's `serialize()`, `0x0002` zlib-compressed;
 //! - type in `0x0f00`: `0x0000` string, `0x0100` bool (`"1"`/`"0"`),
 //!   `0x0300` int (decimal), `0x0700` float (PHP's `%.14g`);
+//! - `0x8000` a destroyed session's tombstone (ours; pecl ignores the bit);
 //! - bits above 16 belong to the application and pass through untouched.
 //!
 //! Used by both the Memcache API (`api::values`) and the session handler
@@ -25,6 +26,10 @@ pub const TYPE_STRING: u32 = 0x0000;
 pub const TYPE_BOOL: u32 = 0x0100;
 pub const TYPE_LONG: u32 = 0x0300;
 pub const TYPE_DOUBLE: u32 = 0x0700;
+/// A destroyed session's tombstone (written by the session handler, read
+/// as absent by the session handler and the Memcache API alike): a bit of
+/// pecl's low half that its reader ignores (not 0x1, 0x2 nor in 0x0f00).
+pub const FLAG_TOMBSTONE: u32 = 0x8000;
 /// Flag bits an application may set: the compressed bit and bits >= 16.
 pub const USER_ALLOWED: u32 = FLAG_COMPRESSED | 0xffff_0000;
 

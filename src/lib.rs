@@ -35,7 +35,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// (which `ffi::module` registers at MINIT): each area adds its own
 /// functions, classes and constants.
 fn areas(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
-    let builder = api::register(builder);
+    let builder = api::register(ffi::api_glue::functions(builder));
     info::register(builder)
 }
 

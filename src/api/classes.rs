@@ -1,27 +1,14 @@
 //! The `MemcachePool` and `Memcache` classes, as pecl memcache defines
-//! them: plain internal classes without a constructor whose methods are the
-//! raw handlers of `ffi::api_glue`, and whose objects keep their servers in
-//! the `connection` property (a "memcache connection" resource; see
-//! [`crate::ffi::api_object`]). Every method works on either class and on
-//! user subclasses, constructed or not.
+//! them: plain internal classes without a constructor (registered, with
+//! their methods' raw handlers, by the seam: `ffi::api_glue`), whose objects
+//! keep their servers in the `connection` property (a "memcache connection"
+//! resource, made and read through [`super::engine`]). Every method works
+//! on either class and on user subclasses, constructed or not.
 
-use ext_php_rs::builders::ClassBuilder;
 use ext_php_rs::types::ZendObject;
 
-use crate::ffi::api_object;
-use crate::ffi::engine::Bailout;
-
-use crate::ffi::api_glue as glue;
+use super::engine::{engine, Bailout};
 use super::object::{Handle, PoolState};
-
-/// Registers both classes. Called from MINIT.
-pub fn register() -> Result<(), String> {
-    let pool = glue::pool_methods(ClassBuilder::new("MemcachePool"));
-    let memcache = glue::memcache_methods(ClassBuilder::new("Memcache"));
-    api_object::register_classes(pool, memcache)?;
-    glue::set_arg_types();
-    Ok(())
-}
 
 /// What an object's `connection` property holds.
 pub enum Connection {
@@ -34,9 +21,9 @@ pub enum Connection {
 
 /// The pool of `obj`, as pecl's `mmc_get_pool` finds it.
 pub fn connection(obj: &ZendObject) -> Connection {
-    match api_object::property(obj, "connection") {
+    match engine().property(obj, "connection") {
         None => Connection::Missing,
-        Some(z) => match api_object::zval_pool(z) {
+        Some(z) => match engine().zval_pool(z) {
             Some(h) => Connection::Pool(h),
             None => Connection::Invalid,
         },
@@ -53,7 +40,7 @@ pub fn connection_or_new(obj: &mut ZendObject) -> Result<Option<Handle>, Bailout
         Connection::Invalid => Ok(None),
         Connection::Missing => {
             let h: Handle = Handle::new(PoolState::default().into());
-            let stored = api_object::set_property(obj, "connection", api_object::pool_zval(h.clone()))?;
+            let stored = engine().set_property(obj, "connection", engine().pool_zval(h.clone()))?;
             Ok(stored.then_some(h))
         }
     }
@@ -61,15 +48,15 @@ pub fn connection_or_new(obj: &mut ZendObject) -> Result<Option<Handle>, Bailout
 
 /// Whether `obj` is a MemcachePool (or a subclass: Memcache, user classes).
 pub fn is_pool(obj: &ZendObject) -> bool {
-    api_object::pool_ce().is_some_and(|ce| obj.instance_of(ce))
+    engine().pool_ce().is_some_and(|ce| obj.instance_of(ce))
 }
 
 /// Whether `obj` is a Memcache (or a subclass).
 pub fn is_memcache(obj: &ZendObject) -> bool {
-    api_object::memcache_ce().is_some_and(|ce| obj.instance_of(ce))
+    engine().memcache_ce().is_some_and(|ce| obj.instance_of(ce))
 }
 
 /// A new, empty `Memcache` object (memcache_connect()).
 pub fn new_memcache() -> Option<ext_php_rs::boxed::ZBox<ZendObject>> {
-    api_object::memcache_ce().map(ZendObject::new)
+    engine().memcache_ce().map(ZendObject::new)
 }

@@ -3,6 +3,7 @@
 //! and value encodings, so both extensions read what the other wrote).
 //!
 //! One concept per file:
+//! - [`engine`]: what the API needs from the engine (implemented by the seam);
 //! - [`values`]: zvals to/from the codec, PHP's serialize/unserialize;
 //! - [`object`]: the per-object state (servers, callbacks, thresholds);
 //! - [`exec`]: placement, failover and parallel execution of keyed commands;
@@ -13,6 +14,7 @@
 //!   the seam's (`ffi::api_glue`), the only unsafe code of the API.
 
 pub mod classes;
+pub mod engine;
 pub mod exec;
 pub mod object;
 pub mod ops;
@@ -22,12 +24,11 @@ pub mod values;
 
 use ext_php_rs::builders::ModuleBuilder;
 
-/// Adds the API's classes, functions and constants to the module.
+/// Adds the API's constants to the module. (Its functions' and classes'
+/// raw handlers are the seam's: `ffi::api_glue` adds the functions, and
+/// registers the classes at MINIT as plain classes, not ext-php-rs ones.)
 pub fn register(builder: ModuleBuilder<'_>) -> ModuleBuilder<'_> {
-    // The classes are registered at MINIT (classes::register), as plain
-    // classes rather than ext-php-rs ones.
-    let b = crate::ffi::api_glue::functions(builder);
-    b.constant(("MEMCACHE_COMPRESSED", crate::codec::FLAG_COMPRESSED as i64, &[]))
+    builder.constant(("MEMCACHE_COMPRESSED", crate::codec::FLAG_COMPRESSED as i64, &[]))
         .constant(("MEMCACHE_USER1", 0x10000_i64, &[]))
         .constant(("MEMCACHE_USER2", 0x20000_i64, &[]))
         .constant(("MEMCACHE_USER3", 0x40000_i64, &[]))

@@ -36,7 +36,7 @@ pub fn wire_key(s: &Settings, user: &[u8]) -> Option<Vec<u8>> {
     if user.is_empty() {
         return None;
     }
-    let server_name = if s.prefix_host_key { crate::ffi::server_name() } else { None };
+    let server_name = if s.prefix_host_key { super::engine::engine().server_name() } else { None };
     let prefix = s.api_key_prefix(server_name.as_deref());
     Some(session_key(prefix.as_bytes(), user))
 }
@@ -63,7 +63,7 @@ fn wire_keys(s: &Settings, user_keys: &[Vec<u8>], out: &mut Out) -> Vec<Vec<u8>>
 }
 
 /// The user's expiration as memcached's 32-bit exptime, truncated to 32
-/// bits as pecl passes it (not the session rule, [`crate::session::session_exptime`]).
+/// bits as pecl passes it (not the session rule, `session::session_exptime`).
 fn user_exptime(n: i64) -> u32 {
     n as u32
 }
@@ -227,7 +227,7 @@ pub fn get(h: &Handle, args: Args, ret: &mut Zval, out: &mut Out) {
     let (mut found, _) = exec::run_get(&snap, &s, &key_refs, with_cas, &mut out.failures);
     // A destroyed session's tombstone (see session::copies) is no value: a
     // get answers as for a deleted key, as after pecl memcache's destroy.
-    found.retain(|_, item| item.flags & crate::session::copies::TOMBSTONE == 0);
+    found.retain(|_, item| item.flags & crate::codec::FLAG_TOMBSTONE == 0);
     // pecl answers a multi-get server by server, each server's keys in
     // request order, the servers in the order their replies arrive (not
     // deterministic). Ours: the same grouping, servers in the order their

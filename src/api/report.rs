@@ -15,8 +15,7 @@ use ext_php_rs::zend::ExecutorGlobals;
 
 use super::exec::Failures;
 use super::object::Handle;
-use crate::ffi::api_object;
-use crate::ffi::engine::{self, Bailout};
+use super::engine::{engine, Bailout};
 
 /// The property that holds an object's failure callback.
 pub const CALLBACK_PROPERTY: &str = "_failureCallback";
@@ -54,7 +53,7 @@ impl Out {
 /// Delivers what one call collected, in pecl's order: the failure
 /// callback change, each server failure (the callback, or pecl's notice),
 /// then the other messages. Every step that may run user code goes
-/// through `engine::raise` / `engine::call_user` (a bailout in user code is
+/// through the engine's `raise` / `call_user` (a bailout in user code is
 /// caught with nothing of ours alive inside the try); true when it bailed out (the caller
 /// resumes it once everything is dropped).
 pub fn deliver(obj: Option<&mut ZendObject>, handle: Option<&Handle>, out: Out) -> bool {
@@ -66,11 +65,11 @@ fn deliver_inner(mut obj: Option<&mut ZendObject>, handle: Option<&Handle>, out:
         return Err(Bailout);
     }
     if out.wrong_params {
-        api_object::wrong_param_count();
+        engine().wrong_param_count();
         return Ok(());
     }
     if let (Some(o), Some(cb)) = (obj.as_deref_mut(), out.callback) {
-        api_object::set_property(o, CALLBACK_PROPERTY, cb.unwrap_or_else(Zval::null))?;
+        engine().set_property(o, CALLBACK_PROPERTY, cb.unwrap_or_else(Zval::null))?;
     }
     if let Some(handle) = handle {
         failures(obj, handle, out.failures)?;
@@ -80,7 +79,7 @@ fn deliver_inner(mut obj: Option<&mut ZendObject>, handle: Option<&Handle>, out:
             Level::Warning => ErrorType::Warning,
             Level::Notice => ErrorType::Notice,
         };
-        engine::raise(&t, m)?;
+        engine().raise(&t, m)?;
     }
     Ok(())
 }
@@ -98,13 +97,13 @@ fn failures(mut obj: Option<&mut ZendObject>, handle: &Handle, list: Failures) -
         let Some((host, port, udp)) = info else { continue };
         let cb = obj
             .as_deref()
-            .and_then(|o| api_object::property(o, CALLBACK_PROPERTY))
+            .and_then(|o| engine().property(o, CALLBACK_PROPERTY))
             .filter(|z| !z.is_null())
             .map(Zval::shallow_clone);
         match cb {
             None => {
                 let m = format!("Server {host} (tcp {port}, udp {udp}) failed with: {} ({})", f.message, f.errnum);
-                engine::raise(&ErrorType::Notice, &m)?;
+                engine().raise(&ErrorType::Notice, &m)?;
             }
             Some(cb) if cb.is_callable() => {
                 let mut args = [
@@ -114,14 +113,14 @@ fn failures(mut obj: Option<&mut ZendObject>, handle: &Handle, list: Failures) -
                     str_zval(&f.message),
                     long_zval(f.errnum),
                 ];
-                engine::call_user(&cb, &mut args)?;
+                engine().call_user(&cb, &mut args)?;
             }
             Some(_) => {
                 // pecl forgets a callback that stopped being callable.
                 if let Some(o) = obj.as_deref_mut() {
-                    api_object::set_property(o, CALLBACK_PROPERTY, Zval::null())?;
+                    engine().set_property(o, CALLBACK_PROPERTY, Zval::null())?;
                 }
-                engine::raise(&ErrorType::Warning, "Invalid failure callback")?;
+                engine().raise(&ErrorType::Warning, "Invalid failure callback")?;
             }
         }
         if ExecutorGlobals::has_exception() {

@@ -2,11 +2,13 @@
 //! serializer for arrays/objects/null), decoded bytes in, zvals out (PHP's
 //! own unserializer, which may run `__wakeup` and re-enter the extension;
 //! no borrow of any object state is held here). Both are called as pecl
-//! calls them ([`crate::ffi::var`]), not through serialize()/unserialize().
+//! calls them ([`super::engine::Engine::serialize`]), not through
+//! serialize()/unserialize().
 
 use ext_php_rs::types::{ZendHashTable, ZendStr, Zval};
 use ext_php_rs::boxed::ZBox;
 
+use super::engine::{engine, VarError};
 use crate::codec::{self, Decoded, Plain};
 
 /// A binary-safe PHP string zval.
@@ -77,9 +79,9 @@ pub fn encode(z: &Zval, user_flags: u32, threshold: u32, min_savings: f64) -> Re
 }
 
 fn serialize(z: &Zval) -> Result<Vec<u8>, EncodeError> {
-    crate::ffi::var::serialize(z).map_err(|e| match e {
-        crate::ffi::var::VarError::Failed => EncodeError::Serialize,
-        crate::ffi::var::VarError::Bailout => EncodeError::Bailout,
+    engine().serialize(z).map_err(|e| match e {
+        VarError::Failed => EncodeError::Serialize,
+        VarError::Bailout => EncodeError::Bailout,
     })
 }
 
@@ -119,13 +121,11 @@ pub fn decode(data: Vec<u8>, flags: u32) -> Result<Zval, DecodeError> {
 }
 
 fn unserialize(data: &[u8]) -> Result<Zval, DecodeError> {
-    match crate::ffi::var::unserialize(data) {
+    match engine().unserialize(data) {
         Ok(z) => Ok(z),
-        Err(crate::ffi::var::VarError::Bailout) => Err(DecodeError::Bailout),
-        Err(crate::ffi::var::VarError::Failed) if ext_php_rs::zend::ExecutorGlobals::has_exception() => {
-            Err(DecodeError::Thrown)
-        }
-        Err(crate::ffi::var::VarError::Failed) => Err(DecodeError::Unserialize),
+        Err(VarError::Bailout) => Err(DecodeError::Bailout),
+        Err(VarError::Failed) if ext_php_rs::zend::ExecutorGlobals::has_exception() => Err(DecodeError::Thrown),
+        Err(VarError::Failed) => Err(DecodeError::Unserialize),
     }
 }
 

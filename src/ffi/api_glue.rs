@@ -548,9 +548,18 @@ fn build((name, h, params, req, ret): &Sig) -> FunctionBuilder<'static> {
     f
 }
 
+/// Registers both classes with their methods' handlers. Called from MINIT.
+pub fn register_classes() -> Result<(), String> {
+    let pool = pool_methods(ClassBuilder::new("MemcachePool"));
+    let memcache = memcache_methods(ClassBuilder::new("Memcache"));
+    super::api_object::register_classes(pool, memcache)?;
+    set_arg_types();
+    Ok(())
+}
+
 /// Writes pecl's type masks into the registered argument info (MINIT, after the classes are
 /// registered).
-pub fn set_arg_types() {
+fn set_arg_types() {
     let masks = |params: &[Param]| -> Vec<Option<u32>> { params.iter().map(|p| (p.1 != OBJ).then_some(p.1)).collect() };
     let pool = api_object::pool_ce();
     let memcache = api_object::memcache_ce();
@@ -565,14 +574,14 @@ pub fn set_arg_types() {
     }
 }
 
-pub fn pool_methods(mut b: ClassBuilder) -> ClassBuilder {
+fn pool_methods(mut b: ClassBuilder) -> ClassBuilder {
     for sig in pool_sigs() {
         b = b.method(build(&sig), MethodFlags::Public);
     }
     b
 }
 
-pub fn memcache_methods(mut b: ClassBuilder) -> ClassBuilder {
+fn memcache_methods(mut b: ClassBuilder) -> ClassBuilder {
     for sig in memcache_sigs() {
         b = b.method(build(&sig), MethodFlags::Public);
     }

@@ -20,9 +20,9 @@ use ext_php_rs::types::Zval;
 use ext_php_rs::zend::{try_catch, CatchError};
 
 /// The engine bailed out during a call into user code: stop, drop
-/// everything, and resume it from the outermost handler frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bailout;
+/// everything, and resume it from the outermost handler frame. (Defined
+/// with the API's view of the engine, which names it too.)
+pub use crate::api::engine::Bailout;
 
 /// Runs `f`, which may call into user PHP code, catching the engine's
 /// bailout. A panic inside `f` is re-raised as a panic (the caller's guard

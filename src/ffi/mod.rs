@@ -12,6 +12,7 @@
 //!   borrows: a user error handler may throw or bail out, and nothing Rust
 //!   owns may be live on the stack when it does.
 
+pub mod api_engine;
 pub mod api_glue;
 pub mod api_object;
 pub mod engine;

@@ -30,7 +30,8 @@ extern "C" fn module_startup(ty: i32, module_number: i32) -> i32 {
                 return FAILURE;
             }
         }
-        if let Err(e) = crate::api::classes::register() {
+        super::api_engine::install();
+        if let Err(e) = super::api_glue::register_classes() {
             warn(&format!("memcache: could not register the Memcache classes: {e}"));
             return FAILURE;
         }

@@ -12,7 +12,7 @@ use ext_php_rs::ffi::{zend_string, zval};
 use ext_php_rs::types::{ZendStr, Zval};
 use ext_php_rs::zend::ExecutorGlobals;
 
-use super::engine::{self, Bailout};
+use super::engine;
 
 /// `smart_str` (Zend/zend_smart_str_public.h).
 #[repr(C)]
@@ -36,21 +36,8 @@ unsafe extern "C" {
     fn php_var_unserialize_destroy(d: *mut VarData);
 }
 
-/// Why a value did not (un)serialize.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VarError {
-    /// The serializer produced nothing, the payload is invalid, or user
-    /// code threw (the exception is pending).
-    Failed,
-    /// The engine bailed out inside user code.
-    Bailout,
-}
-
-impl From<Bailout> for VarError {
-    fn from(_: Bailout) -> VarError {
-        VarError::Bailout
-    }
-}
+/// Why a value did not (un)serialize (the API's type: it is the caller).
+pub use crate::api::engine::VarError;
 
 /// `serialize($z)`'s bytes.
 pub fn serialize(z: &Zval) -> Result<Vec<u8>, VarError> {

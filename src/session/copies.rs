@@ -33,9 +33,8 @@
 
 use crate::wire::Item;
 
-/// Client flag of a tombstone (a destroyed session). A bit of pecl's low
-/// half that its reader ignores (it is not 0x1, 0x2 nor in 0x0f00).
-pub const TOMBSTONE: u32 = 0x8000;
+/// Client flag of a tombstone (a destroyed session).
+pub const TOMBSTONE: u32 = crate::codec::FLAG_TOMBSTONE;
 
 /// Where the stamp lives in the client flags.
 const STAMP_SHIFT: u32 = 16;
