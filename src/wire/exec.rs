@@ -19,7 +19,7 @@ use std::thread::{self, ScopedJoinHandle};
 use super::conn::Conn;
 use super::error::WireError;
 use super::request::{Batch, Protocol};
-use super::response::{ErrorKind, Expect, Reply};
+use super::reply::{ErrorKind, Expect, Reply};
 
 /// Batches up to this size are written inline: they fit the kernel socket
 /// buffers, so the write never waits for the server to read.

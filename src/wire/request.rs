@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::binary::{op, push_request, ARITH_NO_CREATE};
 use super::error::WireError;
-use super::response::{Expect, KeyList};
+use super::reply::{Expect, KeyList};
 use super::sasl::Credentials;
 
 /// memcached's key length limit.
@@ -676,6 +676,57 @@ mod unit {
         assert!(b.get("ключ".as_bytes()).is_ok());
         assert!(!WireError::Refused(String::new()).is_server_failure());
     }
+
+    /// Every command in the binary protocol, byte for byte (each frame's
+    /// opaque is its position in the batch).
+    #[test]
+    fn binary_encodes_every_command() {
+        let mut b = Batch::with_protocol(Protocol::Binary);
+        b.get(b"k").unwrap();
+        b.get_multi(&[b"a", b"b"]).unwrap();
+        b.gets(&[b"c"]).unwrap();
+        b.set(b"k", 1, 2, b"xy").unwrap();
+        b.add(b"k", 0, 0, b"").unwrap();
+        b.replace(b"k", 3, 4, b"z").unwrap();
+        b.append(b"k", 0, 0, b"a").unwrap();
+        b.prepend(b"k", 0, 0, b"p").unwrap();
+        b.cas(b"k", u32::MAX, 5, b"c", u64::MAX).unwrap();
+        b.incr(b"n", 1).unwrap();
+        b.decr(b"n", 0).unwrap();
+        b.delete(b"k").unwrap();
+        b.touch(b"k", 60).unwrap();
+        b.flush_all(0).unwrap().flush_all(10).unwrap();
+        b.version().unwrap();
+        b.stats(None).unwrap().stats(Some("items")).unwrap();
+        let hex: String = b.as_bytes().iter().map(|x| format!("{x:02x}")).collect();
+        assert_eq!(hex, GOLDEN_BINARY);
+        assert_eq!(b.len(), 18);
+        let e: Vec<_> = b.expects().collect();
+        assert_eq!(e[1], Expect::Values { cas: false, keys: KeyList::new(b"a b") });
+        assert_eq!(e[2], Expect::Values { cas: true, keys: KeyList::new(b"c") });
+        assert_eq!((e[3], e[9], e[11], e[12], e[13], e[15], e[16]), (Expect::Store, Expect::Arith, Expect::Delete, Expect::Touch, Expect::FlushAll, Expect::Version, Expect::Stats));
+        assert!(!b.is_repeatable());
+        assert_eq!(b.record_ends().len(), 6);
+        let mut r = Batch::with_protocol(Protocol::Binary);
+        r.get(b"k").unwrap().set(b"k", 0, 0, b"v").unwrap().replace(b"k", 0, 0, b"v").unwrap().delete(b"k").unwrap().touch(b"k", 1).unwrap();
+        assert!(r.is_repeatable());
+    }
+
+    const GOLDEN_BINARY: &str = concat!(
+        "800c000100000000000000010000000000000000000000006b800d000100000000000000010000000100000000000000",
+        "0061800d0001000000000000000100000001000000000000000062800a00000000000000000000000000010000000000",
+        "000000800c000100000000000000010000000200000000000000006380010001080000000000000b0000000300000000",
+        "0000000000000001000000026b787980020001080000000000000900000004000000000000000000000000000000006b",
+        "80030001080000000000000a00000005000000000000000000000003000000046b7a800e000100000000000000020000",
+        "000600000000000000006b61800f000100000000000000020000000700000000000000006b7080010001080000000000",
+        "000a00000008ffffffffffffffffffffffff000000056b63800500011400000000000015000000090000000000000000",
+        "00000000000000010000000000000000ffffffff6e8006000114000000000000150000000a0000000000000000000000",
+        "00000000000000000000000000ffffffff6e8004000100000000000000010000000b00000000000000006b801c000104",
+        "000000000000050000000c00000000000000000000003c6b8008000000000000000000000000000d0000000000000000",
+        "8008000004000000000000040000000e00000000000000000000000a800b000000000000000000000000000f00000000",
+        "000000008010000000000000000000000000001000000000000000008010000500000000000000050000001100000000",
+        "000000006974656d73",
+    );
 
     #[test]
     fn data_may_contain_anything() {

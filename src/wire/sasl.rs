@@ -15,7 +15,7 @@ use std::fmt;
 use super::binary::{decode_header, op, push_request, status, HeaderError, HEADER_LEN};
 use super::conn::Conn;
 use super::error::WireError;
-use super::response::{Limits, ProtocolError};
+use super::reply::{Limits, ProtocolError};
 
 /// Opaque of the authentication frame (batch commands use their index).
 pub const AUTH_OPAQUE: u32 = 0xffff_fffe;
