@@ -19,7 +19,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use memcache::exp::{Arithmetic, Get, MetaClient, Set, Ttl};
-use php_memcache::wire::{execute_parallel, Batch, Conn, Endpoint, Reply};
+use php_memcache::wire::{execute, execute_parallel, Batch, Conn, Endpoint, Reply};
 
 const ROUNDS: usize = 10;
 const PER_ROUND: usize = 2_000;
@@ -264,15 +264,15 @@ impl Subject for Ours {
         "ours (src/wire)"
     }
     fn get(&mut self) -> Option<()> {
-        let r = self.a.execute(&self.get).ok()?;
+        let r = execute(&mut self.a, &self.get).ok()?;
         matches!(&r[0], Reply::Values(v) if v.len() == 1).then_some(())
     }
     fn set(&mut self) -> Option<()> {
-        let r = self.a.execute(&self.set).ok()?;
+        let r = execute(&mut self.a, &self.set).ok()?;
         (r[0] == Reply::Stored).then_some(())
     }
     fn lock_read(&mut self) -> Option<()> {
-        let r = self.a.execute(&self.lock).ok()?;
+        let r = execute(&mut self.a, &self.lock).ok()?;
         matches!(&r[2], Reply::Values(v) if v.len() == 1).then_some(())
     }
     fn mirrored_write(&mut self) -> Option<()> {
@@ -330,7 +330,7 @@ fn main() {
         .unwrap();
         let mut b = Batch::new();
         b.set(b"sess", 0, 0, SESSION).unwrap();
-        assert_eq!(c.execute(&b).unwrap(), vec![Reply::Stored]);
+        assert_eq!(execute(&mut c, &b).unwrap(), vec![Reply::Stored]);
     }
     let (fa, fb) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let (pa, pb) = (proxy(21240, fa.clone(), Duration::ZERO), proxy(21241, fb.clone(), Duration::ZERO));

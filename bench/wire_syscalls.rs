@@ -2,7 +2,7 @@
 //! memcached on 127.0.0.1:21242 (started by the caller); run under
 //! `strace -f -c` to count syscalls per get.
 use std::time::Duration;
-use php_memcache::wire::{Batch, Conn, Endpoint};
+use php_memcache::wire::{execute, Batch, Conn, Endpoint};
 fn main() {
     let which = std::env::args().nth(1).unwrap();
     let n = 1000;
@@ -19,7 +19,7 @@ fn main() {
             let mut b = Batch::new();
             b.get(b"sess").unwrap();
             for _ in 0..n {
-                c.execute(&b).unwrap();
+                execute(&mut c, &b).unwrap();
             }
         }
         "meta" => {

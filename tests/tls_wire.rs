@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use common::Daemon;
 
-use php_memcache::wire::{Batch, Conn, Endpoint, Protocol, Reply, TlsOptions, WireError};
+use php_memcache::wire::{execute, Batch, Conn, Endpoint, Protocol, Reply, TlsOptions, WireError};
 
 /// The certificates, made once per test process.
 fn certs() -> &'static PathBuf {
@@ -56,7 +56,7 @@ fn set_get(conn: &mut Conn, protocol: Protocol, key: &[u8], value: &[u8]) -> Res
     let mut b = Batch::with_protocol(protocol);
     b.set(key, 0, 0, value).unwrap();
     b.get(key).unwrap();
-    conn.execute(&b)
+    execute(conn, &b)
 }
 
 fn expect_value(replies: &[Reply], value: &[u8]) {

@@ -137,7 +137,7 @@ fn lock_and_read_in_one_batch() {
     let mut a = d.conn();
     let mut b = d.conn();
     assert_eq!(
-        a.execute(&batch(|b| b.set(b"sess", 7, 0, b"data1")))
+        execute(&mut a, &batch(|b| b.set(b"sess", 7, 0, b"data1")))
             .unwrap(),
         vec![Reply::Stored]
     );
@@ -145,7 +145,7 @@ fn lock_and_read_in_one_batch() {
     let lock = lock_batch("sess");
     // First acquirer: no lock key yet, so incr misses and add creates it.
     assert_eq!(
-        a.execute(&lock).unwrap(),
+        execute(&mut a, &lock).unwrap(),
         vec![
             Reply::NotFound,
             Reply::Stored,
@@ -154,7 +154,7 @@ fn lock_and_read_in_one_batch() {
     );
     // Second acquirer: lock held.
     assert_eq!(
-        b.execute(&lock).unwrap(),
+        execute(&mut b, &lock).unwrap(),
         vec![
             Reply::Number(2),
             Reply::NotStored,
@@ -163,12 +163,12 @@ fn lock_and_read_in_one_batch() {
     );
     // Write back and release (lock value "0").
     assert_eq!(
-        a.execute(&write_batch("sess", b"data2")).unwrap(),
+        execute(&mut a, &write_batch("sess", b"data2")).unwrap(),
         vec![Reply::Stored, Reply::Stored]
     );
     // Next acquirer: incr of the released lock answers 1 = acquired.
     assert_eq!(
-        b.execute(&lock).unwrap(),
+        execute(&mut b, &lock).unwrap(),
         vec![
             Reply::Number(1),
             Reply::NotStored,
@@ -177,7 +177,7 @@ fn lock_and_read_in_one_batch() {
     );
     // Missing session: lock acquired, empty read.
     assert_eq!(
-        a.execute(&lock_batch("nosess")).unwrap(),
+        execute(&mut a, &lock_batch("nosess")).unwrap(),
         vec![Reply::NotFound, Reply::Stored, Reply::Values(vec![])]
     );
     assert!(a.is_reusable() && b.is_reusable());
@@ -198,7 +198,7 @@ fn mirrored_write_to_two_servers() {
     let read = batch(|b| b.get_multi(&[b"m", b"m.lock"]));
     for c in [&mut c1, &mut c2] {
         assert_eq!(
-            c.execute(&read).unwrap(),
+            execute(c, &read).unwrap(),
             vec![Reply::Values(vec![
                 item(b"m", 0, b"mirrored"),
                 item(b"m.lock", 0, b"0")
@@ -230,8 +230,8 @@ fn mirrored_write_to_two_servers() {
 fn every_command_and_gets_cas() {
     let d = Daemon::tcp(21234, &[]);
     let mut c = d.conn();
-    let r = c
-        .execute(&batch(|b| {
+    let r = execute(&mut c,
+        &batch(|b| {
             b.flush_all(0)?
                 .set(b"k", 42, 0, b"v1")?
                 .add(b"k", 0, 0, b"x")?
@@ -283,7 +283,7 @@ fn every_command_and_gets_cas() {
     );
 
     // gets + cas: the right cas stores, a stale one answers EXISTS.
-    let r = c.execute(&batch(|b| b.gets(&[b"k", b"absent"]))).unwrap();
+    let r = execute(&mut c, &batch(|b| b.gets(&[b"k", b"absent"]))).unwrap();
     let Reply::Values(items) = &r[0] else {
         panic!("{r:?}")
     };
@@ -297,8 +297,8 @@ fn every_command_and_gets_cas() {
         (&b"k"[..], 43, &b"<v2>"[..])
     );
     let cas = items[0].cas.expect("gets returns cas");
-    let r = c
-        .execute(&batch(|b| {
+    let r = execute(&mut c,
+        &batch(|b| {
             b.cas(b"k", 1, 0, b"v3", cas)?
                 .cas(b"k", 1, 0, b"v4", cas)?
                 .cas(b"absent", 1, 0, b"v", cas)?
@@ -316,8 +316,8 @@ fn every_command_and_gets_cas() {
     );
     // Binary-safe data and non-ASCII keys.
     let data: Vec<u8> = (0..=255u8).chain(b"\r\nEND\r\n".iter().copied()).collect();
-    let r = c
-        .execute(&batch(|b| {
+    let r = execute(&mut c,
+        &batch(|b| {
             b.set("ключ".as_bytes(), u32::MAX, 0, &data)?
                 .get("ключ".as_bytes())
         }))
@@ -340,10 +340,10 @@ fn stats_and_subcommands() {
     // Without the LRU maintainer new items sit in the LRU cachedump reads.
     let d = Daemon::tcp(21235, &["-o", "no_lru_maintainer"]);
     let mut c = d.conn();
-    c.execute(&batch(|b| b.set(b"dumped", 0, 0, b"12345")))
+    execute(&mut c, &batch(|b| b.set(b"dumped", 0, 0, b"12345")))
         .unwrap();
-    let r = c
-        .execute(&batch(|b| {
+    let r = execute(&mut c,
+        &batch(|b| {
             b.stats(None)?
                 .stats(Some("items"))?
                 .stats(Some("slabs"))?
@@ -396,11 +396,11 @@ fn unix_socket() {
     let d = Daemon::unix(path);
     let mut c = d.conn();
     assert_eq!(
-        c.execute(&write_batch("u", b"over unix")).unwrap(),
+        execute(&mut c, &write_batch("u", b"over unix")).unwrap(),
         vec![Reply::Stored, Reply::Stored]
     );
     assert_eq!(
-        c.execute(&lock_batch("u")).unwrap(),
+        execute(&mut c, &lock_batch("u")).unwrap(),
         vec![
             Reply::Number(1),
             Reply::NotStored,
@@ -417,7 +417,7 @@ fn unix_socket() {
 fn daemon_killed_makes_idle_connection_unreusable() {
     let mut d = Daemon::tcp(21236, &[]);
     let mut c = d.conn();
-    assert_eq!(c.execute(&batch(|b| b.version())).unwrap().len(), 1);
+    assert_eq!(execute(&mut c, &batch(|b| b.version())).unwrap().len(), 1);
     assert!(c.is_reusable());
     d.kill();
     let deadline = Instant::now() + Duration::from_secs(2);
@@ -429,7 +429,7 @@ fn daemon_killed_makes_idle_connection_unreusable() {
         thread::sleep(Duration::from_millis(10));
     }
     assert!(!c.is_reusable(), "sticky");
-    let e = c.execute(&batch(|b| b.version())).unwrap_err();
+    let e = execute(&mut c, &batch(|b| b.version())).unwrap_err();
     assert!(e.is_server_failure());
     // Reconnecting to a dead port is a connect failure.
     match Conn::connect(&d.endpoint, TIMEOUT) {
@@ -448,8 +448,8 @@ fn large_values_and_large_multi_get() {
     let mut c = Conn::connect(&d.endpoint, Duration::from_secs(15)).expect("connect to test memcached");
     // 3 MiB value: written by the helper thread, read through buffer growth.
     let big: Vec<u8> = (0..3 << 20).map(|i: u32| (i % 251) as u8).collect();
-    let r = c
-        .execute(&batch(|b| b.set(b"big", 1, 0, &big)?.get(b"big")))
+    let r = execute(&mut c,
+        &batch(|b| b.set(b"big", 1, 0, &big)?.get(b"big")))
         .unwrap();
     assert_eq!(
         r,
@@ -457,8 +457,8 @@ fn large_values_and_large_multi_get() {
     );
     // Too large for the server: SERVER_ERROR, data swallowed, stream in step.
     let huge = vec![b'h'; 5 << 20];
-    let r = c
-        .execute(&batch(|b| b.set(b"huge", 0, 0, &huge)?.version()))
+    let r = execute(&mut c,
+        &batch(|b| b.set(b"huge", 0, 0, &huge)?.version()))
         .unwrap();
     assert!(
         matches!(r[0], Reply::Error(ErrorKind::ServerError, _)),
@@ -477,13 +477,13 @@ fn large_values_and_large_multi_get() {
     for k in &keys {
         fill.set(k.as_bytes(), 0, 0, &value).unwrap();
     }
-    let r = c.execute(&fill).unwrap();
+    let r = execute(&mut c, &fill).unwrap();
     assert_eq!(r.len(), keys.len());
     assert!(r.iter().all(|x| *x == Reply::Stored));
     let refs: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
     let get = batch(|b| b.get_multi(&refs));
     assert!(get.as_bytes().len() > INLINE_WRITE_MAX);
-    let r = c.execute(&get).unwrap();
+    let r = execute(&mut c, &get).unwrap();
     let Reply::Values(items) = &r[0] else {
         panic!()
     };
@@ -503,7 +503,7 @@ fn large_values_and_large_multi_get() {
         ..Limits::default()
     });
     assert!(matches!(
-        c.execute(&batch(|b| b.get(b"big"))),
+        execute(&mut c, &batch(|b| b.get(b"big"))),
         Err(WireError::Protocol(_))
     ));
     assert!(!c.is_reusable());
@@ -558,7 +558,7 @@ fn parallel_with_one_failing_connection() {
     )
     .unwrap();
     assert_eq!(
-        byname.execute(&batch(|b| b.get(b"p"))).unwrap(),
+        execute(&mut byname, &batch(|b| b.get(b"p"))).unwrap(),
         vec![Reply::Values(vec![item(b"p", 0, b"x")])]
     );
 }
@@ -583,7 +583,7 @@ fn timeout_against_a_silent_server() {
     .unwrap();
     assert_eq!(c.timeout(), timeout);
     let started = Instant::now();
-    let r = c.execute(&batch(|b| b.get(b"k")));
+    let r = execute(&mut c, &batch(|b| b.get(b"k")));
     let took = started.elapsed();
     assert!(matches!(r, Err(WireError::Timeout)), "{r:?}");
     assert!(took >= timeout && took < timeout * 3, "took {took:?}");
@@ -613,7 +613,7 @@ fn reply_that_never_ends_is_bounded() {
     let timeout = Duration::from_millis(200);
     let mut c = Conn::connect(&Endpoint::Tcp { host: "127.0.0.1".into(), port }, timeout).unwrap();
     let started = Instant::now();
-    let r = c.execute(&batch(|b| b.get(b"k")));
+    let r = execute(&mut c, &batch(|b| b.get(b"k")));
     let took = started.elapsed();
     assert!(matches!(&r, Err(WireError::Protocol(m)) if m.contains("still incomplete")), "{r:?}");
     assert!(took < timeout * 6, "took {took:?}");
@@ -641,7 +641,7 @@ fn peer_closes_mid_reply() {
         TIMEOUT,
     )
     .unwrap();
-    let r = c.execute(&batch(|b| b.get(b"k")));
+    let r = execute(&mut c, &batch(|b| b.get(b"k")));
     assert!(matches!(r, Err(WireError::Closed)), "{r:?}");
     assert!(c.is_poisoned() && !c.is_reusable());
     server.join().unwrap();
@@ -696,7 +696,7 @@ fn ipv6_literal_if_available() {
         )
         .unwrap();
         assert_eq!(
-            c.execute(&batch(|b| b.version())).unwrap(),
+            execute(&mut c, &batch(|b| b.version())).unwrap(),
             vec![Reply::Version("9.9".into())]
         );
     }
@@ -762,7 +762,7 @@ fn big_batch_does_not_deadlock() {
     }
     assert!(b.as_bytes().len() > 10_000_000);
     let started = Instant::now();
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     assert_eq!(r.len(), LINES);
     for reply in &r {
         let Reply::Values(items) = reply else {

@@ -79,7 +79,7 @@ fn every_command_against_a_binary_only_daemon() {
     b.delete(b"n").unwrap();
     b.delete(b"n").unwrap();
     b.version().unwrap();
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     use Reply::*;
     assert_eq!(r[0], Ok);
     assert_eq!(r[1], Stored);
@@ -106,19 +106,19 @@ fn every_command_against_a_binary_only_daemon() {
     // gets + cas.
     let mut b = bin();
     b.gets(&[b"k"]).unwrap();
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     let Values(items) = &r[0] else { panic!("{r:?}") };
     let unique = items[0].cas.unwrap();
     let mut b = bin();
     b.cas(b"k", 1, 0, b"new", unique).unwrap();
     b.cas(b"k", 1, 0, b"newer", unique).unwrap();
     b.cas(b"gone", 1, 0, b"x", unique).unwrap();
-    assert_eq!(c.execute(&b).unwrap(), vec![Stored, Exists, NotFound]);
+    assert_eq!(execute(&mut c, &b).unwrap(), vec![Stored, Exists, NotFound]);
 
     // stats, with and without an argument; an unknown one is an error reply.
     let mut b = bin();
     b.stats(None).unwrap().stats(Some("settings")).unwrap().stats(Some("bogus")).unwrap();
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     assert!(matches!(&r[0], Stats(s) if s.iter().any(|(k, _)| k == "pid")));
     assert!(matches!(&r[1], Stats(s) if s.iter().any(|(k, _)| k == "maxconns")));
     assert!(matches!(&r[2], Error(..)));
@@ -135,14 +135,14 @@ fn every_command_against_a_binary_only_daemon() {
     let refs: Vec<&[u8]> = keys.iter().map(|k| k.as_slice()).collect();
     b.get_multi(&refs).unwrap();
     b.get(b"big").unwrap();
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     assert!(matches!(&r[2001], Values(v) if v.len() == 2000));
     assert!(matches!(&r[2002], Values(v) if v[0].data == big));
 
     // An ASCII batch on this daemon fails (it only speaks binary).
     let mut a = Batch::new();
     a.version().unwrap();
-    assert!(d.conn().execute(&a).is_err());
+    assert!(execute(&mut d.conn(), &a).is_err());
 }
 
 #[test]
@@ -157,22 +157,22 @@ fn session_lock_protocol_and_mixed_protocols_on_auto() {
     };
     let mut b = bin();
     lock(&mut b);
-    assert_eq!(c.execute(&b).unwrap(), vec![Reply::NotFound, Reply::Stored, Reply::Values(vec![])]);
+    assert_eq!(execute(&mut c, &b).unwrap(), vec![Reply::NotFound, Reply::Stored, Reply::Values(vec![])]);
     // Held: the second attempt's incr answers a number, add fails.
-    let r = c.execute(&b).unwrap();
+    let r = execute(&mut c, &b).unwrap();
     assert_eq!(r[0], Reply::Number(2));
     assert_eq!(r[1], Reply::NotStored);
     // A binary write is read back in ASCII, and the other way round.
     let mut w = bin();
     w.set(b"s", 3, 0, b"data").unwrap();
-    c.execute(&w).unwrap();
+    execute(&mut c, &w).unwrap();
     let mut a = Batch::new();
     a.get(b"s").unwrap().set(b"t", 4, 0, b"ascii").unwrap();
     let mut ac = d.conn();
-    assert_eq!(ac.execute(&a).unwrap()[0], Reply::Values(vec![item(b"s", 3, b"data")]));
+    assert_eq!(execute(&mut ac, &a).unwrap()[0], Reply::Values(vec![item(b"s", 3, b"data")]));
     let mut g = bin();
     g.get(b"t").unwrap();
-    assert_eq!(c.execute(&g).unwrap()[0], Reply::Values(vec![item(b"t", 4, b"ascii")]));
+    assert_eq!(execute(&mut c, &g).unwrap()[0], Reply::Values(vec![item(b"t", 4, b"ascii")]));
     // Parallel execution across connections keeps replies paired.
     let (mut c1, mut c2) = (d.conn(), d.conn());
     let mut jobs = [(&mut c1, &g), (&mut c2, &b)];

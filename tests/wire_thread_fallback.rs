@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 
 use php_memcache::test_hooks;
-use php_memcache::wire::{execute_parallel, Batch, Conn, Endpoint, Reply, INLINE_WRITE_MAX};
+use php_memcache::wire::{execute, execute_parallel, Batch, Conn, Endpoint, Reply, INLINE_WRITE_MAX};
 
 #[test]
 fn refused_writer_thread_falls_back_to_inline_write() {
@@ -22,7 +22,7 @@ fn refused_writer_thread_falls_back_to_inline_write() {
     assert!(batch.as_bytes().len() > INLINE_WRITE_MAX);
 
     test_hooks::refuse_threads(1);
-    let replies = conn.execute(&batch).expect("the batch runs without its helper thread");
+    let replies = execute(&mut conn, &batch).expect("the batch runs without its helper thread");
     assert_eq!(test_hooks::threads_to_refuse(), 0, "a helper thread was asked for (and refused)");
     assert_eq!(replies[0], Reply::Stored);
     match &replies[1] {
@@ -50,6 +50,6 @@ fn writer_thread_is_used_when_available() {
     let value = vec![b'w'; INLINE_WRITE_MAX * 2];
     let mut batch = Batch::new();
     batch.set(b"big2", 0, 0, &value).unwrap();
-    let replies = conn.execute(&batch).expect("batch");
+    let replies = execute(&mut conn, &batch).expect("batch");
     assert_eq!(replies, vec![Reply::Stored]);
 }

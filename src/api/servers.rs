@@ -181,7 +181,7 @@ pub fn connect(h: &Handle, n: NewServer, ret: &mut Zval, out: &mut Out) -> bool 
     // An explicit connect probes the server even when an earlier failure
     // marked it down.
     let result = crate::wire::Conn::connect(&server.endpoint, server.spec.timeout).and_then(|mut c| {
-        let r = c.execute(&b);
+        let r = crate::wire::execute(&mut c, &b);
         if r.is_ok() {
             health::put_conn(server.slot, c, server.spec.persistent);
         }

@@ -263,7 +263,7 @@ impl Pool {
 
     fn retry_fresh(&self, server: &Server, batch: &Batch) -> Result<Vec<Reply>, Failure> {
         let mut conn = self.connect(server)?;
-        match conn.execute(batch) {
+        match wire::execute(&mut conn, batch) {
             Ok(replies) => {
                 health::put_conn(server.slot, conn, server.spec.persistent);
                 Ok(replies)

@@ -2,7 +2,7 @@
 //!
 //! Why: `memcache.protocol = binary` must put binary frames on the wire
 //! (pecl memcache does, and SASL authentication exists only there). The
-//! [`Batch`](super::Batch) builder encodes them with [`push_request`]; the
+//! [`Batch`](super::Batch) builder encodes its commands with [`encode`]; the
 //! replies are decoded by [`BinaryParser`](super::binary_reply::BinaryParser)
 //! into the same [`Reply`](super::Reply) values as the ASCII ones.
 //!
@@ -14,6 +14,10 @@
 //! Every command of a batch carries its position in the batch as opaque,
 //! and the reply parser checks it, so a reply can never be paired with
 //! the wrong command.
+
+use std::ops::Range;
+
+use super::request::{ArithOp, Command, StoreOp};
 
 /// First byte of a request frame.
 pub const MAGIC_REQUEST: u8 = 0x80;
@@ -91,6 +95,71 @@ pub fn push_request(
     buf.extend_from_slice(extras);
     buf.extend_from_slice(key);
     buf.extend_from_slice(value);
+}
+
+/// Appends `cmd` as binary request frames carrying `opaque` (the command's
+/// position in its batch). A retrieval's keys are also recorded in `keys`,
+/// space-separated, for checking the reply; their range there is returned
+/// (an empty range for other commands). One key is a `getk`; several are a
+/// quiet `getkq` each (only hits answer) and a `noop` that ends the reply.
+/// Keys were checked by the batch.
+pub fn encode(cmd: &Command<'_>, opaque: u32, buf: &mut Vec<u8>, keys: &mut Vec<u8>) -> Range<usize> {
+    match *cmd {
+        Command::Retrieve { keys: list, .. } => {
+            let start = keys.len();
+            for (i, key) in list.iter().enumerate() {
+                if i > 0 {
+                    keys.push(b' ');
+                }
+                keys.extend_from_slice(key);
+                let code = if list.len() == 1 { op::GETK } else { op::GETKQ };
+                push_request(buf, code, &[], key, &[], opaque, 0);
+            }
+            if list.len() > 1 {
+                push_request(buf, op::NOOP, &[], &[], &[], opaque, 0);
+            }
+            return start..keys.len();
+        }
+        Command::Store { op: store, key, flags, exptime, data } => {
+            let (code, cas) = match store {
+                StoreOp::Set => (op::SET, 0),
+                StoreOp::Add => (op::ADD, 0),
+                StoreOp::Replace => (op::REPLACE, 0),
+                StoreOp::Append => (op::APPEND, 0),
+                StoreOp::Prepend => (op::PREPEND, 0),
+                // a set that carries the cas unique
+                StoreOp::Cas(unique) => (op::SET, unique),
+            };
+            let mut extras = [0u8; 8];
+            extras[..4].copy_from_slice(&flags.to_be_bytes());
+            extras[4..].copy_from_slice(&exptime.to_be_bytes());
+            // memcached refuses extras on append/prepend.
+            let extras: &[u8] = if matches!(store, StoreOp::Append | StoreOp::Prepend) { &[] } else { &extras };
+            push_request(buf, code, extras, key, data, opaque, cas);
+        }
+        Command::Arith { op: arith, key, delta } => {
+            // delta, initial value, expiration "never create".
+            let mut extras = [0u8; 20];
+            extras[..8].copy_from_slice(&delta.to_be_bytes());
+            extras[16..].copy_from_slice(&ARITH_NO_CREATE.to_be_bytes());
+            let code = match arith {
+                ArithOp::Incr => op::INCREMENT,
+                ArithOp::Decr => op::DECREMENT,
+            };
+            push_request(buf, code, &extras, key, &[], opaque, 0);
+        }
+        Command::Delete { key } => push_request(buf, op::DELETE, &[], key, &[], opaque, 0),
+        Command::Touch { key, exptime } => push_request(buf, op::TOUCH, &exptime.to_be_bytes(), key, &[], opaque, 0),
+        Command::FlushAll { delay } => {
+            let extras = delay.to_be_bytes();
+            let extras: &[u8] = if delay > 0 { &extras } else { &[] };
+            push_request(buf, op::FLUSH, extras, &[], &[], opaque, 0);
+        }
+        Command::Version => push_request(buf, op::VERSION, &[], &[], &[], opaque, 0),
+        // The argument travels as the key.
+        Command::Stats { arg } => push_request(buf, op::STAT, &[], arg.map(str::as_bytes).unwrap_or(&[]), &[], opaque, 0),
+    }
+    0..0
 }
 
 /// A decoded response header.

@@ -18,7 +18,7 @@
 
 use super::binary::{decode_header, op, status, Header, HeaderError, HEADER_LEN};
 use super::request::MAX_KEY_LEN;
-use super::response::{ErrorKind, Expect, Item, Limits, ProtocolError, Reply};
+use super::reply::{ErrorKind, Expect, Item, Limits, ProtocolError, Reply};
 
 /// Incremental parser for one binary reply at a time.
 #[derive(Debug, Default)]
@@ -308,7 +308,7 @@ fn answers(expect: &Expect<'_>, opcode: u8) -> bool {
 #[cfg(test)]
 mod unit {
     use super::*;
-    use crate::wire::response::KeyList;
+    use crate::wire::reply::KeyList;
 
     const KEYS: KeyList<'static> = KeyList::new_const(b"a b k");
     const ONE: KeyList<'static> = KeyList::new_const(b"k");

@@ -20,9 +20,11 @@ use std::time::{Duration, Instant};
 use super::endpoint::Endpoint;
 use super::error::WireError;
 use super::binary_reply::BinaryParser;
-use super::response::{Expect, Limits, ProtocolError, Reply, ReplyParser};
-use super::request::{Batch, Protocol};
-use super::sasl::Credentials;
+use super::ascii_reply::ReplyParser;
+use super::reply::{Expect, Limits, ProtocolError, Reply};
+use super::reply::ErrorKind;
+use super::request::{Batch, Framing, Protocol};
+use super::sasl::{parse_auth_reply, Credentials};
 use super::sock;
 use super::tls::TlsStream;
 
@@ -192,7 +194,7 @@ fn connect_host(host: &str, port: u16, timeout: Duration) -> Result<TcpStream, W
 
 /// A connection to one memcached server.
 pub struct Conn {
-    pub(crate) stream: Stream,
+    stream: Stream,
     /// Read buffer; bytes `start..end` are received but not yet consumed.
     buf: Vec<u8>,
     start: usize,
@@ -200,13 +202,13 @@ pub struct Conn {
     parser: ReplyParser,
     binary: BinaryParser,
     /// Who this connection authenticated as (SASL, binary protocol).
-    pub(crate) authenticated: Option<Credentials>,
+    authenticated: Option<Credentials>,
     /// The protocol of the batches sent so far: memcached fixes a
     /// connection's protocol at its first command.
-    pub(crate) protocol: Option<Protocol>,
+    protocol: Option<Protocol>,
     /// A helper thread is writing on a clone of the socket: a TLS session
     /// must not write (answer the server) meanwhile.
-    pub(crate) writer_active: bool,
+    writer_active: bool,
     /// TLS: the settings it was verified with (a pooled connection is not
     /// reused under other settings, e.g. verification off elsewhere).
     tls_options: Option<Box<super::tls::TlsOptions>>,
@@ -343,7 +345,7 @@ impl Conn {
     }
 
     /// Mark the connection unusable (the stream state is unknown).
-    pub(crate) fn poison(&mut self) {
+    fn poison(&mut self) {
         self.poisoned = true;
     }
 
@@ -364,7 +366,7 @@ impl Conn {
     }
 
     /// Write the whole of `bytes`; poisons on failure.
-    pub(crate) fn write_all(&mut self, bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
+    fn write_all(&mut self, bytes: &[u8], ends: &[usize]) -> Result<(), WireError> {
         let r = self.stream.write_all_bytes(bytes, ends);
         if r.is_err() {
             self.poisoned = true;
@@ -372,23 +374,18 @@ impl Conn {
         r
     }
 
-    /// Read and parse one reply of kind `expect`; poisons on failure.
-    /// `opaque` is `None` for an ASCII reply, the command's opaque for a
-    /// binary one.
-    pub(crate) fn read_reply(
-        &mut self,
-        expect: &Expect<'_>,
-        opaque: Option<u32>,
-    ) -> Result<Reply, WireError> {
+    /// Read and parse one reply of kind `expect`, framed as `framing`
+    /// says; poisons on failure.
+    fn read_reply(&mut self, expect: &Expect<'_>, framing: Framing) -> Result<Reply, WireError> {
         let limits = self.limits;
-        let r = match opaque {
-            None => {
+        let r = match framing {
+            Framing::Ascii => {
                 let mut parser = std::mem::take(&mut self.parser);
                 let r = self.read_with(|buf| parser.advance(expect, buf, &limits));
                 self.parser = parser;
                 r
             }
-            Some(opaque) => {
+            Framing::Binary { opaque } => {
                 let mut parser = std::mem::take(&mut self.binary);
                 let r = self.read_with(|buf| parser.advance(expect, opaque, buf, &limits));
                 self.binary = parser;
@@ -405,7 +402,7 @@ impl Conn {
     /// Feed received bytes to `step` until it yields a value, reading
     /// more as needed; `step` returns what it consumed. Poisons on
     /// failure.
-    pub(crate) fn read_with<T>(
+    fn read_with<T>(
         &mut self,
         step: impl FnMut(&[u8]) -> Result<(Option<T>, usize), ProtocolError>,
     ) -> Result<T, WireError> {
@@ -472,7 +469,7 @@ impl Conn {
     /// Called after a batch's replies were all read: unsolicited bytes
     /// mean the stream is out of step; a buffer grown by a large reply is
     /// given back.
-    pub(crate) fn finish_batch(&mut self) {
+    fn finish_batch(&mut self) {
         if self.start != self.end {
             self.poisoned = true;
         } else if self.buf.len() > SHRINK_ABOVE {
@@ -481,6 +478,147 @@ impl Conn {
             self.end = 0;
         }
     }
+}
+
+// ---- running a batch (driven by super::exec) -------------------------------------------------
+
+/// How the bytes of a batch went out (see [`Conn::start`]).
+pub(crate) enum Start<'b> {
+    /// Nothing to send.
+    Empty,
+    /// Written whole.
+    Written,
+    /// Too large to write before reading the replies: sealed (for TLS,
+    /// encrypted into records) and handed over with a second handle on the
+    /// socket, for a writer thread.
+    Offload { writer: Stream, wire: std::borrow::Cow<'b, [u8]> },
+}
+
+impl Conn {
+    /// Starts sending `batch`: refuses it on a poisoned connection or one
+    /// already speaking the other protocol, authenticates a connection
+    /// that has not yet done so with the batch's credentials (SASL), then
+    /// writes a batch of up to `inline_max` bytes; a larger one is handed
+    /// back as [`Start::Offload`]. Any failure poisons the connection.
+    pub(crate) fn start<'b>(&mut self, batch: &'b Batch, inline_max: usize) -> Result<Start<'b>, WireError> {
+        if self.poisoned {
+            return Err(WireError::Io(io::Error::new(
+                io::ErrorKind::NotConnected,
+                "connection poisoned by an earlier failure",
+            )));
+        }
+        if batch.is_empty() {
+            return Ok(Start::Empty);
+        }
+        if let Some(creds) = batch.credentials() {
+            // A new connection authenticates before its first batch.
+            self.authenticate(creds)?;
+        }
+        if self.protocol.is_some_and(|p| p != batch.protocol()) {
+            self.poison();
+            return Err(WireError::Refused("a batch in one protocol on a connection already speaking the other".into()));
+        }
+        let bytes = batch.as_bytes();
+        let start = if bytes.len() <= inline_max {
+            self.write_all(bytes, batch.record_ends())?;
+            Start::Written
+        } else {
+            // TLS: encrypted here; the writer only sends the records.
+            let sealed = self
+                .stream
+                .seal(bytes, batch.record_ends())
+                .and_then(|wire| self.stream.try_clone().map(|writer| (writer, wire)).map_err(WireError::Io));
+            match sealed {
+                Ok((writer, wire)) => Start::Offload { writer, wire },
+                Err(e) => {
+                    self.poison();
+                    return Err(e);
+                }
+            }
+        };
+        // memcached fixes a connection's protocol at its first command.
+        self.protocol = Some(batch.protocol());
+        Ok(start)
+    }
+
+    /// A writer thread now writes an offloaded batch on the socket's clone:
+    /// a TLS session must not write (answer the server) meanwhile.
+    pub(crate) fn writer_started(&mut self) {
+        self.writer_active = true;
+    }
+
+    /// The writer thread is done; its result, poisoning on failure.
+    pub(crate) fn writer_finished(&mut self, wrote: Result<(), WireError>) -> Result<(), WireError> {
+        self.writer_active = false;
+        if wrote.is_err() {
+            self.poison();
+        }
+        wrote
+    }
+
+    /// Writes an offloaded batch's sealed bytes from this thread (no writer
+    /// thread could be had); poisons on failure.
+    pub(crate) fn write_sealed(&mut self, wire: &[u8]) -> Result<(), WireError> {
+        let r = self.stream.try_clone().map_err(WireError::Io).and_then(|mut w| w.write_all_bytes(wire, &[]));
+        if r.is_err() {
+            self.poison();
+        }
+        r
+    }
+
+    /// Unblocks a writer thread stuck on a dead peer.
+    pub(crate) fn interrupt(&self) {
+        self.stream.shutdown();
+    }
+
+    /// Reads the replies of a written batch, one per command, in order.
+    pub(crate) fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
+        let mut replies = Vec::with_capacity(batch.len());
+        for (i, expect) in batch.expects().enumerate() {
+            let reply = self.read_reply(&expect, batch.framing(i))?;
+            // Binary frames carry their lengths: an error never desyncs.
+            if batch.protocol() == Protocol::Ascii && may_desync(&expect, &reply) {
+                self.poison();
+            }
+            replies.push(reply);
+        }
+        self.finish_batch();
+        Ok(replies)
+    }
+
+    /// Authenticate this connection with `creds` (SASL PLAIN, one round
+    /// trip), unless it already did. Any failure poisons the connection.
+    pub fn authenticate(&mut self, creds: &Credentials) -> Result<(), WireError> {
+        if self.authenticated.as_ref() == Some(creds) {
+            return Ok(());
+        }
+        self.write_all(&creds.auth_frame(), &[])?;
+        let limits = self.limits();
+        match self.read_with(|buf| parse_auth_reply(buf, &limits))? {
+            Ok(()) => {
+                self.authenticated = Some(creds.clone());
+                Ok(())
+            }
+            Err(message) => {
+                self.poison();
+                Err(WireError::Auth(format!(
+                    "SASL PLAIN authentication as '{}' failed: {message}",
+                    creds.user().escape_ascii()
+                )))
+            }
+        }
+    }
+}
+
+/// Replies after which the stream may be out of step even though they
+/// parsed: an `ERROR` or `CLIENT_ERROR` to a store means the server may
+/// not have swallowed the data block and may read it as commands
+/// (memcached itself swallows it after `SERVER_ERROR`). The replies are
+/// still returned; the connection just is not reused. Errors to commands
+/// without a data block (`ERROR` to an unknown `stats` argument, a
+/// `CLIENT_ERROR` to `incr` on a non-number) leave the stream in step.
+fn may_desync(expect: &Expect<'_>, reply: &Reply) -> bool {
+    matches!((expect, reply), (Expect::Store, Reply::Error(ErrorKind::Error | ErrorKind::ClientError, _)))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Running batches: write everything first, then read every reply.
 //!
 //! Why: round trips, not bytes, are what a session request pays for.
-//! [`Conn::execute`] writes a whole [`Batch`] and then parses its replies
+//! [`execute`] writes a whole [`Batch`] and then parses its replies
 //! in order, so lock+read is one round trip; [`execute_parallel`] writes
 //! the batches of *all* connections before reading any reply, so a write
 //! mirrored to N servers costs about one round trip (the slowest server),
@@ -14,58 +14,23 @@
 //! socket buffers (the server blocks sending replies nobody reads, we
 //! block sending requests it no longer reads) and stall until the timeout.
 
+use std::sync::Arc;
 use std::thread::{self, ScopedJoinHandle};
 
-use super::conn::Conn;
+use super::conn::{Conn, Start};
 use super::error::WireError;
-use super::request::{Batch, Protocol};
-use super::response::{ErrorKind, Expect, Reply};
+use super::reply::Reply;
+use super::request::Batch;
 
 /// Batches up to this size are written inline: they fit the kernel socket
 /// buffers, so the write never waits for the server to read.
 pub const INLINE_WRITE_MAX: usize = 64 << 10;
 
-impl Conn {
-    /// Send `batch` and return its replies, one per command, in order.
-    /// Any error poisons the connection (see [`Conn::is_reusable`]).
-    pub fn execute(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
-        let mut jobs = [(self, batch)];
-        execute_parallel(&mut jobs)
-            .pop()
-            .unwrap_or(Err(WireError::Closed))
-    }
-
-    /// Read the replies of an already written batch.
-    fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
-        let mut replies = Vec::with_capacity(batch.len());
-        for (i, expect) in batch.expects().enumerate() {
-            let reply = self.read_reply(&expect, batch.opaque(i))?;
-            // Binary frames carry their lengths: an error never desyncs.
-            if batch.protocol() == Protocol::Ascii && may_desync(&expect, &reply) {
-                self.poison();
-            }
-            replies.push(reply);
-        }
-        self.finish_batch();
-        Ok(replies)
-    }
-}
-
-/// Replies after which the stream may be out of step even though they
-/// parsed: an `ERROR` or `CLIENT_ERROR` to a store means the server may
-/// not have swallowed the data block and may read it as commands
-/// (memcached itself swallows it after `SERVER_ERROR`). The replies are
-/// still returned; the connection just is not reused. Errors to commands
-/// without a data block (`ERROR` to an unknown `stats` argument, a
-/// `CLIENT_ERROR` to `incr` on a non-number) leave the stream in step.
-fn may_desync(expect: &Expect<'_>, reply: &Reply) -> bool {
-    matches!(
-        (expect, reply),
-        (
-            Expect::Store,
-            Reply::Error(ErrorKind::Error | ErrorKind::ClientError, _)
-        )
-    )
+/// Send `batch` on `conn` and return its replies, one per command, in
+/// order. Any error poisons the connection (see [`Conn::is_reusable`]).
+pub fn execute(conn: &mut Conn, batch: &Batch) -> Result<Vec<Reply>, WireError> {
+    let mut jobs = [(conn, batch)];
+    execute_parallel(&mut jobs).pop().unwrap_or(Err(WireError::Closed))
 }
 
 enum Sent<'scope> {
@@ -102,67 +67,29 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
         let mut sent = Vec::with_capacity(jobs.len());
         for (conn, batch) in jobs.iter_mut() {
             let batch: &Batch = batch;
-            let bytes = batch.as_bytes();
-            let state = if conn.is_poisoned() {
-                Sent::Failed(WireError::Io(std::io::Error::new(
-                    std::io::ErrorKind::NotConnected,
-                    "connection poisoned by an earlier failure",
-                )))
-            } else if batch.is_empty() {
-                Sent::Empty
-            } else if let Some(Err(e)) = batch.credentials().map(|c| conn.authenticate(c)) {
-                // A new connection authenticates before its first batch.
-                Sent::Failed(e)
-            } else if conn.protocol.is_some_and(|p| p != batch.protocol()) {
-                conn.poison();
-                Sent::Failed(WireError::Refused(
-                    "a batch in one protocol on a connection already speaking the other".into(),
-                ))
-            } else if bytes.len() <= INLINE_WRITE_MAX {
-                match conn.write_all(bytes, batch.record_ends()) {
-                    Ok(()) => Sent::Written,
-                    Err(e) => Sent::Failed(e),
-                }
-            } else {
-                // TLS: encrypted here; the helper only sends the records.
-                match conn.stream.seal(bytes, batch.record_ends()).and_then(|wire| {
-                    conn.stream.try_clone().map(|w| (w, wire)).map_err(WireError::Io)
-                }) {
-                    Ok((mut writer, wire)) => {
-                        let wire = std::sync::Arc::new(wire);
-                        let queued = std::sync::Arc::clone(&wire);
-                        match spawn_writer(scope, move || writer.write_all_bytes(&queued, &[])) {
-                            Ok(handle) => {
-                                conn.writer_active = true;
-                                Sent::Writing(handle)
-                            }
-                            // No thread to be had (the OS refused one):
-                            // write inline, then read. Only a batch whose
-                            // replies also overflow the socket buffers can
-                            // then stall, and the timeout bounds that.
-                            Err(_) => match conn
-                                .stream
-                                .try_clone()
-                                .map_err(WireError::Io)
-                                .and_then(|mut w| w.write_all_bytes(&wire, &[]))
-                            {
-                                Ok(()) => Sent::Written,
-                                Err(e) => {
-                                    conn.poison();
-                                    Sent::Failed(e)
-                                }
-                            },
+            let state = match conn.start(batch, INLINE_WRITE_MAX) {
+                Err(e) => Sent::Failed(e),
+                Ok(Start::Empty) => Sent::Empty,
+                Ok(Start::Written) => Sent::Written,
+                Ok(Start::Offload { mut writer, wire }) => {
+                    let wire = Arc::new(wire);
+                    let queued = Arc::clone(&wire);
+                    match spawn_writer(scope, move || writer.write_all_bytes(&queued, &[])) {
+                        Ok(handle) => {
+                            conn.writer_started();
+                            Sent::Writing(handle)
                         }
-                    }
-                    Err(e) => {
-                        conn.poison();
-                        Sent::Failed(e)
+                        // No thread to be had (the OS refused one): write
+                        // inline, then read. Only a batch whose replies also
+                        // overflow the socket buffers can then stall, and
+                        // the timeout bounds that.
+                        Err(_) => match conn.write_sealed(&wire) {
+                            Ok(()) => Sent::Written,
+                            Err(e) => Sent::Failed(e),
+                        },
                     }
                 }
             };
-            if matches!(state, Sent::Written | Sent::Writing(_)) {
-                conn.protocol = Some(batch.protocol());
-            }
             sent.push(state);
         }
         jobs.iter_mut()
@@ -175,21 +102,12 @@ pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Repl
                     let read = conn.receive(batch);
                     if read.is_err() {
                         // Unblock a writer still stuck on a dead peer.
-                        conn.stream.shutdown();
+                        conn.interrupt();
                     }
-                    let wrote = writer.join().unwrap_or_else(|_| {
-                        Err(WireError::Io(std::io::Error::other(
-                            "writer thread panicked",
-                        )))
-                    });
-                    conn.writer_active = false;
-                    match (wrote, read) {
-                        (Err(e), _) => {
-                            conn.poison();
-                            Err(e)
-                        }
-                        (Ok(()), read) => read,
-                    }
+                    let wrote = writer
+                        .join()
+                        .unwrap_or_else(|_| Err(WireError::Io(std::io::Error::other("writer thread panicked"))));
+                    conn.writer_finished(wrote).and(read)
                 }
             })
             .collect()

@@ -15,9 +15,11 @@
 //! Layout, one concept per file:
 //! - [`endpoint`][]: where a server listens.
 //! - [`conn`][]: one socket with its read buffer and timeouts.
-//! - [`request`][]: [`Batch`], commands encoded back to back.
-//! - [`response`][]: [`Reply`] and the total, incremental reply parser.
-//! - [`binary`][]: binary frame layout, opcodes, statuses.
+//! - [`request`][]: [`Batch`] of [`Command`]s, encoded back to back in one protocol.
+//! - [`ascii`][]: a command in the text protocol (request side).
+//! - [`reply`][]: [`Reply`], [`Expect`], [`Limits`]: what both parsers produce and check.
+//! - [`ascii_reply`][]: the total, incremental ASCII reply parser.
+//! - [`binary`][]: a command as binary frames; frame layout, opcodes, statuses.
 //! - [`binary_reply`][]: the binary reply parser (same [`Reply`] values).
 //! - [`sasl`][]: SASL PLAIN authentication (binary protocol).
 //! - [`sock`][]: socket calls std lacks, through socket2 (no unsafe).
@@ -29,14 +31,16 @@
 //! async runtime, no process-wide state but the per-process TLS configs.
 //! Nothing here panics on any input.
 
+pub mod ascii;
+pub mod ascii_reply;
 pub mod binary;
 pub mod binary_reply;
 pub mod conn;
 pub mod endpoint;
 pub mod error;
 pub mod exec;
+pub mod reply;
 pub mod request;
-pub mod response;
 pub mod sasl;
 pub mod sock;
 pub mod tls;
@@ -44,11 +48,10 @@ pub mod tls;
 pub use conn::Conn;
 pub use endpoint::Endpoint;
 pub use error::WireError;
-pub use exec::{execute_parallel, INLINE_WRITE_MAX};
+pub use exec::{execute, execute_parallel, INLINE_WRITE_MAX};
 pub use binary_reply::{parse_binary, BinaryParser};
-pub use request::{check_key, Batch, Dialect, Protocol, MAX_KEY_LEN};
-pub use response::{
-    parse, ErrorKind, Expect, Item, KeyList, Limits, ProtocolError, Reply, ReplyParser,
-};
+pub use request::{check_key, ArithOp, Batch, Command, Dialect, Framing, Protocol, StoreOp, MAX_KEY_LEN};
+pub use ascii_reply::{parse, ReplyParser};
+pub use reply::{ErrorKind, Expect, Item, KeyList, Limits, ProtocolError, Reply};
 pub use sasl::Credentials;
 pub use tls::TlsOptions;

@@ -13,9 +13,7 @@
 use std::fmt;
 
 use super::binary::{decode_header, op, push_request, status, HeaderError, HEADER_LEN};
-use super::conn::Conn;
-use super::error::WireError;
-use super::response::{Limits, ProtocolError};
+use super::reply::{Limits, ProtocolError};
 
 /// Opaque of the authentication frame (batch commands use their index).
 pub const AUTH_OPAQUE: u32 = 0xffff_fffe;
@@ -98,32 +96,6 @@ pub fn parse_auth_reply(
         _ => Err(message),
     };
     Ok((Some(outcome), len))
-}
-
-impl Conn {
-    /// Authenticate this connection with `creds` (one round trip), unless
-    /// it already did. Any failure poisons the connection.
-    pub fn authenticate(&mut self, creds: &Credentials) -> Result<(), WireError> {
-        if self.authenticated.as_ref() == Some(creds) {
-            return Ok(());
-        }
-        self.write_all(&creds.auth_frame(), &[])?;
-        let limits = self.limits();
-        let outcome = self.read_with(|buf| parse_auth_reply(buf, &limits))?;
-        match outcome {
-            Ok(()) => {
-                self.authenticated = Some(creds.clone());
-                Ok(())
-            }
-            Err(message) => {
-                self.poison();
-                Err(WireError::Auth(format!(
-                    "SASL PLAIN authentication as '{}' failed: {message}",
-                    creds.user.escape_ascii()
-                )))
-            }
-        }
-    }
 }
 
 #[cfg(test)]
