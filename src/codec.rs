@@ -10,8 +10,9 @@
 //! Used by both the Memcache API (`api::values`) and the session handler
 //! (`session::value`), which is why it sits below both.
 //!
-//! Everything here is pure Rust on bytes; turning zvals into [`Plain`]
-//! values and calling PHP's serializer is the glue's job.
+//! What this file must not do: I/O, or touch PHP types. Everything here is
+//! pure Rust on bytes; turning zvals into [`Plain`] values and calling PHP's
+//! serializer is the API's job (`api::values`).
 
 use std::io::{Read, Write};
 

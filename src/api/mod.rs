@@ -12,6 +12,12 @@
 //! - [`report`]: warnings and failure callbacks, delivered after borrows end;
 //! - [`classes`]: the PHP classes; their raw handlers and argument info are
 //!   the seam's (`ffi::api_glue`), the only unsafe code of the API.
+//!
+//! What this layer must not do: touch sockets (the pool does), call into
+//! the seam (what it needs of the engine it asks through [`engine`]), or
+//! deliver a warning or a failure callback while it holds a borrow of an
+//! object's state ([`report`] collects them; they go out after the
+//! operation returned).
 
 pub mod classes;
 pub mod engine;

@@ -10,7 +10,13 @@
 //!   and lock keys).
 //! * [`save_path`]: `session.save_path` / `memcache.session_save_path` into
 //!   servers, with the ring name pecl hashes for each.
-//! * [`current`]: the settings in force for this process.
+//! * [`current`]: the settings in force for this process (per thread
+//!   under ZTS).
+//!
+//! What this layer must not do: I/O, or touch PHP types. It turns strings
+//! into the typed values the layers below define (`wire::Protocol`,
+//! `pool::ServerSpec`, `pool::ring::Strategy`, `pool::hash::HashFunction`)
+//! and refuses what pecl refuses, with the entry's name in the error.
 
 pub mod current;
 pub mod ini;

@@ -6,8 +6,8 @@
 //! | PS_OPEN            | [`open`]            | parse the save path into a pool (cached)         |
 //! | PS_VALIDATE_SID    | [`validate_sid`]    | does a (not destroyed) session exist?            |
 //! | PS_CREATE_SID      | [`create_sid`]      | a new id no session uses                         |
-//! | PS_READ            | [`read`]            | lock every copy and read them: [`lock_and_read`] |
-//! | PS_WRITE           | [`write`]           | store every copy, release: [`store`]             |
+//! | PS_READ            | [`read`]            | lock every copy and read them: `lock_and_read`   |
+//! | PS_WRITE           | [`write()`]         | store every copy, release: [`store`]             |
 //! | PS_UPDATE_TIMESTAMP| [`update_timestamp`]| touch every copy, release: [`store`]             |
 //! | PS_DESTROY         | [`destroy`]         | tombstone every copy, delete the lock            |
 //! | PS_CLOSE           | [`close`]           | release a lock still held (read_and_close, abort)|

@@ -14,6 +14,11 @@
 //! - [`replicate`]: one operation over several servers in one round trip.
 //! - [`value`]: the stored form of session data (pecl's compression).
 //!
+//! What this layer must not do: touch sockets (the pool and wire do) or
+//! engine types (the seam hands it bytes and calls it back), or raise PHP
+//! errors itself: every entry point returns an [`Outcome`] whose warnings
+//! the seam raises after the call has returned.
+//!
 //! Where a session lives: the first `session_redundancy` distinct servers
 //! of its failover sequence (`{key}-0`, `{key}-1`, ...), exactly as pecl
 //! memcache places them; while one is marked down (or has not answered

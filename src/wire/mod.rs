@@ -10,7 +10,7 @@
 //! protocol; its `exp::MetaClient` pipelines, but only meta commands (no
 //! stats / flush_all / version / cachedump, needs memcached >= 1.6), and
 //! runs per-server groups one after another. Measurements and the full
-//! reasoning are in docs/wire-notes.md.
+//! reasoning are in docs/DESIGN.md ("Wire layer: why our own pipelined client").
 //!
 //! Layout, one concept per file:
 //! - [`endpoint`][]: where a server listens.

@@ -186,7 +186,7 @@ pub enum Expect<'a> {
     FlushAll,
     /// version: VERSION x.
     Version,
-    /// stats [arg]: STAT/ITEM/PREFIX lines then END, or a lone OK/RESET.
+    /// stats \[arg\]: STAT/ITEM/PREFIX lines then END, or a lone OK/RESET.
     Stats,
     /// get/gets: VALUE blocks for requested keys, then END.
     Values { cas: bool, keys: KeyList<'a> },

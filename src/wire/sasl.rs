@@ -7,7 +7,7 @@
 //! sends one `SASL_AUTH` (mechanism `PLAIN`, `\0user\0password`) and waits
 //! for its answer before writing the batch (once per connection: pooled
 //! connections stay authenticated). A server that does not know the
-//! command (no SASL) is used unauthenticated, as pecl does. A refusal is a [`WireError::Auth`],
+//! command (no SASL) is used unauthenticated, as pecl does. A refusal is a [`WireError::Auth`](super::WireError::Auth),
 //! a server failure like a refused connection.
 
 use std::fmt;
