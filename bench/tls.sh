@@ -3,7 +3,8 @@
 # Tip 3: two servers, session_redundancy 2) over tcp:// and tls://, persistent and not.
 # Per configuration: syscalls per cycle (strace -f -c, (N - 0 cycles) / N), user-space
 # instructions per cycle inside session_start() + session_write_close() (callgrind, as
-# bench/profile.sh), and wall clock (median-free mean of bench.php cycle; noisy on a shared VM).
+# bench/profile.sh), and wall clock: the median of BENCH_TLS_ROUNDS (7) interleaved rounds of
+# 2000 cycles per configuration, with the TLS/TCP ratio (issue 14's target: <= 1.2 persistent).
 #
 #   bash bench/tls.sh          BENCH_TLS_N=300 cycles per measurement
 #
@@ -28,26 +29,49 @@ for p in "$TA" "$TB"; do
         -o "ssl_chain_cert=$OUT/certs/server.pem,ssl_key=$OUT/certs/server.key" & PIDS+=($!)
 done
 sleep 0.5
-printf '| transport | persistent | syscalls / cycle | instructions / cycle | µs / cycle (wall, noisy) |\n|---|---|---|---|---|\n'
-for transport in tcp tls; do
-    for pers in 1 0; do
-        if [ "$transport" = tcp ]; then a=$PA; b=$PB; else a=$TA; b=$TB; fi
-        cmd=("$PHP" -n -d "extension=$SO" -d session.gc_probability=0 -d session.use_cookies=0
-            -d session.use_strict_mode=0 -d session.serialize_handler=php -d session.lazy_write=1
-            -d session.save_handler=memcache -d memcache.session_redundancy=2
-            -d memcache.tls_ca_file="$OUT/certs/ca.pem"
-            -d "session.save_path=\"$transport://127.0.0.1:$a?persistent=$pers, $transport://127.0.0.1:$b?persistent=$pers\"")
-        sid="tls-bench-$transport-$pers-$$"
-        export BENCH_WARMUP=5
-        timeout 300 strace -f -c -o "$OUT/s0.txt" "${cmd[@]}" bench/bench.php count "$sid" 0 >/dev/null 2>&1
-        timeout 600 strace -f -c -o "$OUT/sn.txt" "${cmd[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
-        sys=$(awk -v n="$N" 'FNR == 1 { f++ } /^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ && $NF != "total" { if (f == 1) c0[$NF] = $4; else c1[$NF] = $4 }
-            END { for (k in c1) t += c1[k] - c0[k]; printf "%.1f", t / n }' "$OUT/s0.txt" "$OUT/sn.txt")
-        timeout 900 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=php_session_start \
-            --toggle-collect=php_session_flush --callgrind-out-file="$OUT/cg-$transport-$pers.out" \
-            "${cmd[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
-        ins=$(awk -v n="$N" '/^(summary|totals):/ { printf "%d", $2 / n; exit }' "$OUT/cg-$transport-$pers.out")
-        us=$("${cmd[@]}" bench/bench.php cycle "$sid" 2000 2>/dev/null | sed -n 's/.*us_per_cycle=\([0-9.]*\).*/\1/p')
-        printf '| %s | %s | %s | %s | %s |\n' "$transport" "$pers" "$sys" "$ins" "${us:-?}"
+ROUNDS="${BENCH_TLS_ROUNDS:-7}"
+cmd_for() { # $1 transport, $2 persistent -> the php command line in CMD
+    local a b
+    if [ "$1" = tcp ]; then a=$PA; b=$PB; else a=$TA; b=$TB; fi
+    CMD=("$PHP" -n -d "extension=$SO" -d session.gc_probability=0 -d session.use_cookies=0
+        -d session.use_strict_mode=0 -d session.serialize_handler=php -d session.lazy_write=1
+        -d session.save_handler=memcache -d memcache.session_redundancy=2
+        -d memcache.tls_ca_file="$OUT/certs/ca.pem"
+        -d "session.save_path=\"$1://127.0.0.1:$a?persistent=$2, $1://127.0.0.1:$b?persistent=$2\"")
+}
+CONFIGS=("tcp 1" "tcp 0" "tls 1" "tls 0")
+declare -A SYS INS WALL
+for c in "${CONFIGS[@]}"; do
+    read -r transport pers <<<"$c"
+    cmd_for "$transport" "$pers"
+    sid="tls-bench-$transport-$pers-$$"
+    export BENCH_WARMUP=5
+    timeout 300 strace -f -c -o "$OUT/s0.txt" "${CMD[@]}" bench/bench.php count "$sid" 0 >/dev/null 2>&1
+    timeout 600 strace -f -c -o "$OUT/sn.txt" "${CMD[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
+    SYS[$c]=$(awk -v n="$N" 'FNR == 1 { f++ } /^ *[0-9.]+ +[0-9.]+ +[0-9]+ +[0-9]+/ && $NF != "total" { if (f == 1) c0[$NF] = $4; else c1[$NF] = $4 }
+        END { for (k in c1) t += c1[k] - c0[k]; printf "%.1f", t / n }' "$OUT/s0.txt" "$OUT/sn.txt")
+    timeout 900 valgrind --tool=callgrind --collect-atstart=no --toggle-collect=php_session_start \
+        --toggle-collect=php_session_flush --callgrind-out-file="$OUT/cg-$transport-$pers.out" \
+        "${CMD[@]}" bench/bench.php count "$sid" "$N" >/dev/null 2>&1
+    INS[$c]=$(awk -v n="$N" '/^(summary|totals):/ { printf "%d", $2 / n; exit }' "$OUT/cg-$transport-$pers.out")
+done
+# Wall clock: ROUNDS rounds, each running every configuration once (2000 cycles in one process),
+# interleaved so that a slow moment of the machine hits all of them alike; the median per config.
+for ((r = 1; r <= ROUNDS; r++)); do
+    for c in "${CONFIGS[@]}"; do
+        read -r transport pers <<<"$c"
+        cmd_for "$transport" "$pers"
+        us=$("${CMD[@]}" bench/bench.php cycle "tls-wall-$transport-$pers-$$" 2000 2>/dev/null | sed -n 's/.*us_per_cycle=\([0-9.]*\).*/\1/p')
+        WALL[$c]="${WALL[$c]:-} ${us:-nan}"
     done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "?" }'; }
+range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }'; }
+printf '| transport | persistent | syscalls / cycle | instructions / cycle | µs / cycle (median of %s rounds, range) | tls / tcp (same persistence) |\n|---|---|---|---|---|---|\n' "$ROUNDS"
+declare -A MED
+for c in "${CONFIGS[@]}"; do MED[$c]=$(median <<<"${WALL[$c]}"); done
+for c in "${CONFIGS[@]}"; do
+    read -r transport pers <<<"$c"
+    ratio=$(awk -v a="${MED[$c]}" -v b="${MED[tcp $pers]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "?" }')
+    printf '| %s | %s | %s | %s | %s [%s] | %s |\n' "$transport" "$pers" "${SYS[$c]}" "${INS[$c]}" "${MED[$c]}" "$(range <<<"${WALL[$c]}")" "$ratio"
 done
