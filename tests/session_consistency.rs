@@ -31,13 +31,14 @@ fn request(pool: &Pool, key: &[u8], usable: &dyn Fn(usize) -> bool, f: impl Fn(&
         eprintln!("DBG {:?} taken={:?} waited={:?} copies={:?}", std::thread::current().id(), locked.taken, locked.waited.is_some(),
             locked.copies.iter().map(|c| c.as_ref().map(|i| (String::from_utf8_lossy(&i.data).into_owned(), i.flags >> 16))).collect::<Vec<_>>());
     }
+    let failures: Vec<usize> = locked.failures.iter().map(|(i, _)| *i).collect();
     let held = Held::new(key.to_vec(), locked, 60);
     let now = held.chosen().map(|i| i.data.clone()).unwrap_or_default();
     let next = f(&now);
     let servers = held.servers.clone();
     let parts = store::plan(Action::Write(&next), Some(&held), &servers, Some((&next, 0)), clock_now());
     let tally = store::commit(pool, &ASCII, key, &parts, LT, 60);
-    assert_eq!(tally.stored.len(), servers.len(), "every copy stored: {tally:?}");
+    assert_eq!(tally.stored.len(), servers.len(), "every copy stored: {tally:?} (sequence {seq:?}, locked {servers:?}, lock failures {failures:?})");
     next
 }
 

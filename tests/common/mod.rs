@@ -43,10 +43,41 @@ impl Daemon {
         Daemon { child, port }
     }
 
-    /// SIGSTOP (hang) or SIGCONT (resume) the daemon.
+    /// SIGSTOP (hang) or SIGCONT (resume) the daemon, and wait until it
+    /// took effect: kill(2) returns before a multi-threaded process stops
+    /// (one thread takes the stop and tells the others), and a worker
+    /// thread can still answer a request meanwhile.
     pub fn signal(&self, sig: &str) {
-        let ok = Command::new("kill").args([sig, &self.child.id().to_string()]).status().map(|s| s.success());
-        assert_eq!(ok.ok(), Some(true), "kill {sig} {}", self.child.id());
+        let pid = self.child.id();
+        let ok = Command::new("kill").args([sig, &pid.to_string()]).status().map(|s| s.success());
+        assert_eq!(ok.ok(), Some(true), "kill {sig} {pid}");
+        let want_stopped = match sig {
+            "-STOP" => true,
+            "-CONT" => false,
+            _ => return,
+        };
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while threads_stopped(pid) != Some(want_stopped) {
+            assert!(Instant::now() < deadline, "memcached {pid} did not take {sig} within 5 s");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+/// Whether every thread of `pid` is stopped (Some(true)), none is
+/// (Some(false)); None while they differ or /proc cannot be read.
+fn threads_stopped(pid: u32) -> Option<bool> {
+    let mut states = Vec::new();
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("stat")).ok()?;
+        // "tid (comm) S ...": the state follows the last ')'
+        let state = stat.rsplit_once(')')?.1.trim_start().chars().next()?;
+        states.push(state == 'T');
+    }
+    match (states.iter().all(|&s| s), states.iter().any(|&s| s)) {
+        (true, _) if !states.is_empty() => Some(true),
+        (_, false) => Some(false),
+        _ => None,
     }
 }
 
