@@ -1,5 +1,7 @@
 --TEST--
 harness: daemons answer, raw protocol access works, run_php loads exactly one memcache extension
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

@@ -1,5 +1,7 @@
 --TEST--
 memcache module loads and registers the "memcache" session save handler
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

@@ -1,5 +1,7 @@
 --TEST--
 the three configuration tips work: one shared daemon; consistent + failover on two daemons; + session_redundancy=2 (a daemon killed with -9)
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

@@ -1,5 +1,7 @@
 --TEST--
 session placement with redundancy 2 is identical to pecl memcache (crc32/fnv x consistent/standard, weights, unix socket, prefix); sessions cross-read both ways
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

@@ -1,5 +1,7 @@
 --TEST--
 memcache.allow_failover=0: with a daemon dead, sessions never move to a daemon that was not theirs; the mirror copy still serves reads (as pecl memcache)
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

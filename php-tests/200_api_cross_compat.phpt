@@ -1,5 +1,7 @@
 --TEST--
 Memcache API: every value type written by pecl memcache is read identically by ours and vice versa (plain and compressed)
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

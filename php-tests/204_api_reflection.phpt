@@ -1,5 +1,7 @@
 --TEST--
 Memcache API: classes (no constructor), methods and functions match pecl memcache's reflection: parameter names, optionality, by-reference, declared and return types
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

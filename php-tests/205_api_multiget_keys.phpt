@@ -1,5 +1,7 @@
 --TEST--
 Memcache API: a multi-key get returns each value under the key as stored (prefix included, bytes <= 0x20 mapped to '_') and server by server like pecl memcache (servers in reply order there, not deterministic)
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

@@ -1,7 +1,8 @@
 --TEST--
 memcache.protocol=binary: the Memcache API speaks the binary protocol (daemon started with -B binary), cross-read with pecl memcache in binary
 --SKIPIF--
-<?php require __DIR__ . '/config.inc'; mc_skip_under_pecl("pecl memcache's binary mode fails a server on a replace miss (the behaviour here is ours)"); ?>
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require __DIR__ . '/config.inc'; mc_skip_under_pecl("pecl memcache's binary mode fails a server on a replace miss (the behaviour here is ours)"); ?>
 --FILE--
 <?php
 require __DIR__ . '/binary.inc';

@@ -1,7 +1,8 @@
 --TEST--
 memcache.protocol=binary + setSaslAuthData: SASL PLAIN against memcached -S (right and wrong credentials), ours and pecl memcache; credentials apply to servers added afterwards; ascii ignores them
 --SKIPIF--
-<?php require_once __DIR__ . '/config.inc'; mc_skip_under_pecl('the SASL behaviour checked here is ours (pecl adds deprecated dynamic properties)');
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require_once __DIR__ . '/config.inc'; mc_skip_under_pecl('the SASL behaviour checked here is ours (pecl adds deprecated dynamic properties)');
 if (!is_executable('/usr/sbin/saslpasswd2')) die('skip saslpasswd2 (Debian sasl2-bin) not installed');
 ?>
 --FILE--

@@ -1,5 +1,7 @@
 --TEST--
 locking: pecl memcache and ours, in concurrent processes, increment one session counter: no increment lost
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/proc.inc';

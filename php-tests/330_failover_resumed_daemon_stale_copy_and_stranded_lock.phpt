@@ -1,7 +1,8 @@
 --TEST--
 consistency: a daemon that hangs (SIGSTOP) and resumes with its old copy and a stranded lock record: its copy is not served, its lock is not waited for, and the next write repairs it
 --SKIPIF--
-<?php require __DIR__ . '/proc.inc'; if (MC_SUITE_EXT === 'pecl') die('skip pecl memcache serves the resumed daemon\'s old copy (it reads its first server only)'); ?>
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require __DIR__ . '/proc.inc'; if (MC_SUITE_EXT === 'pecl') die('skip pecl memcache serves the resumed daemon\'s old copy (it reads its first server only)'); ?>
 --FILE--
 <?php
 require __DIR__ . '/proc.inc';

@@ -1,7 +1,8 @@
 --TEST--
 consistency: when a session's copies disagree the newest (by write stamp) is served wherever it is, and the same request repairs the others, read-only requests too; copies pecl wrote (no stamp) are read as pecl reads them
 --SKIPIF--
-<?php require __DIR__ . '/proc.inc'; if (MC_SUITE_EXT === 'pecl') die('skip write stamps are ours'); ?>
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require __DIR__ . '/proc.inc'; if (MC_SUITE_EXT === 'pecl') die('skip write stamps are ours'); ?>
 --FILE--
 <?php
 require __DIR__ . '/proc.inc';

@@ -1,7 +1,8 @@
 --TEST--
 hardening: Memcache API keys and values cannot inject a command: spaces, CR/LF, tabs, NUL and DEL in keys and protocol text in values store exactly the keys pecl memcache stores (bytes <= 0x20 become '_', cut at 250 bytes), an empty key is refused, and a canary key survives
 --SKIPIF--
-<?php require __DIR__ . '/config.inc'; if (!class_exists('Memcache')) die('skip no Memcache API'); ?>
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require __DIR__ . '/config.inc'; if (!class_exists('Memcache')) die('skip no Memcache API'); ?>
 --FILE--
 <?php
 require __DIR__ . '/config.inc';

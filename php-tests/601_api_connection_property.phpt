@@ -1,5 +1,7 @@
 --TEST--
 pecl compat: a Memcache object keeps its servers in a "memcache connection" resource in its connection property (created by the first addServer()/connect(); var_dump() shows it; a clone shares it; a subclass gets it; overwriting it gives pecl's warnings and TypeErrors), and plain classes: no constructor, dynamic properties, serializable
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

@@ -1,5 +1,7 @@
 --TEST--
 pecl compat: argument errors are PHP's own, as pecl memcache's (zend_parse_parameters with pecl's specs): "Wrong parameter count" for a key without a value, TypeErrors naming the class given (stdClass) and the parameter, ArgumentCountErrors, deprecations for null and lossy floats
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

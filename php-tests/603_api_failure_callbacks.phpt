@@ -1,5 +1,7 @@
 --TEST--
 pecl compat: failure callbacks get (host, tcp_port, udp_port, error, errnum) and live in the object's _failureCallback property (addServer, setServerParams, setFailureCallback; null resets to pecl's notice; a callback that stops being callable is dropped with a warning); a non-persistent server keeps its own failure state (another object tries the daemon again), a persistent one shares it; retry_interval -1 never retries; setServerParams(status true) retries at once
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

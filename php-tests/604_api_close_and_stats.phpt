@@ -1,5 +1,7 @@
 --TEST--
 pecl compat: close() takes every server out of the object's pool (a get answers false without a warning, flush() answers true, connect() adds a server again); getStats() and getExtendedStats() return pecl's types (cachedump entries as strings), refuse the types pecl refuses, and answer false in binary mode, where pecl has no stats
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

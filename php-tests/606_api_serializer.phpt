@@ -1,5 +1,7 @@
 --TEST--
 pecl compat: arrays and objects go through PHP's serializer as pecl memcache calls it: an exception from __sleep or __wakeup comes out of set()/get() with no extra serialize()/unserialize() frame in its trace, after pecl's "Failed to serialize value" warning; a corrupt payload gives only pecl's "Failed to unserialize data" notice; null round-trips as false
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

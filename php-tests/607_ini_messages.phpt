@@ -1,7 +1,8 @@
 --TEST--
 pecl compat: a refused memcache.* ini value gets pecl memcache's own warning ("memcache.redundancy must be a positive integer ('0' given)") and ini_set() returns false, the old value staying; where pecl's message names the wrong entry (session_redundancy, prefix_static_key) ours names the right one
 --SKIPIF--
-<?php require __DIR__ . '/config.inc'; mc_skip_under_pecl('the last part: pecl names memcache.redundancy for session_redundancy and session_prefix_static_key for prefix_static_key'); ?>
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
+ require __DIR__ . '/config.inc'; mc_skip_under_pecl('the last part: pecl names memcache.redundancy for session_redundancy and session_prefix_static_key for prefix_static_key'); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';

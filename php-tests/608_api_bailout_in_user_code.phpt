@@ -1,5 +1,7 @@
 --TEST--
 soundness: user code that the extension calls (a failure callback, an error handler behind one of its warnings, __sleep, __wakeup) may end the script: exit() or a fatal error (memory_limit) ends it as with pecl memcache — shutdown functions run, the exit code is kept, nothing crashes — because the engine's bailout is caught at the edge and resumed only after every Rust frame has returned
+--SKIPIF--
+<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference(); ?>
 --FILE--
 <?php
 require __DIR__ . '/compare.inc';
