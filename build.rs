@@ -28,8 +28,9 @@ fn locked_version(lock: &str, name: &str) -> Option<String> {
 /// The session extension's `ps_module` is declared by hand in src/ffi/session_module.rs
 /// (ext-php-rs has no binding for it). src/ffi/ps_module_check.c asserts, against the headers of
 /// the PHP this is built for, that the struct has the fields, offsets and function types that
-/// declaration assumes (the Rust side asserts the same offsets); a PHP that changed it fails the
-/// build here instead of calling through a wrong pointer at run time.
+/// declaration assumes (the Rust side asserts the same offsets), and that zpp's `f` outputs
+/// (zend_fcall_info, zend_fcall_info_cache) fit src/ffi/zpp.rs's buffers; a PHP that changed them
+/// fails the build here instead of corrupting memory at run time.
 fn check_ps_module(php_config: &str, open_zstr: bool) {
     println!("cargo:rerun-if-changed=src/ffi/ps_module_check.c");
     println!("cargo:rerun-if-env-changed=CC");
@@ -50,8 +51,9 @@ fn check_ps_module(php_config: &str, open_zstr: bool) {
         match cmd.output() {
             Ok(out) if out.status.success() => return,
             Ok(out) => panic!(
-                "ps_module layout check failed: the PHP headers ({php_config}) declare a ps_module that \
-                 src/ffi/session_module.rs does not match; update PsModule and src/ffi/ps_module_check.c:\n{}",
+                "engine layout check failed: the PHP headers ({php_config}) declare a ps_module that \
+                 src/ffi/session_module.rs does not match, or fcall structs larger than src/ffi/zpp.rs's \
+                 buffers; update them and src/ffi/ps_module_check.c:\n{}",
                 String::from_utf8_lossy(&out.stderr)
             ),
             Err(e) => tried.push(format!("{cc}: {e}")),

@@ -32,5 +32,11 @@ _Static_assert(offsetof(ps_module, s_gc) == 6 * P && SAME(s_gc, zend_long (*)(vo
 _Static_assert(offsetof(ps_module, s_create_sid) == 7 * P && SAME(s_create_sid, zend_string *(*)(void **)), "ps_module.s_create_sid");
 _Static_assert(offsetof(ps_module, s_validate_sid) == 8 * P && SAME(s_validate_sid, zend_result (*)(void **, zend_string *)), "ps_module.s_validate_sid");
 _Static_assert(offsetof(ps_module, s_update_timestamp) == 9 * P && SAME(s_update_timestamp, zend_result (*)(void **, zend_string *, zend_string *, zend_long)), "ps_module.s_update_timestamp");
+/* src/ffi/zpp.rs hands zend_parse_parameters' 'f' two buffers of FCALL_BUF bytes, aligned to 16,
+ * for the zend_fcall_info and zend_fcall_info_cache it writes (ext-php-rs has no binding of
+ * zend_fcall_info for every PHP: none for 8.6). */
+#define FCALL_BUF 128
+_Static_assert(sizeof(zend_fcall_info) <= FCALL_BUF && _Alignof(zend_fcall_info) <= 16, "zend_fcall_info outgrew zpp.rs's buffer");
+_Static_assert(sizeof(zend_fcall_info_cache) <= FCALL_BUF && _Alignof(zend_fcall_info_cache) <= 16, "zend_fcall_info_cache outgrew zpp.rs's buffer");
 /* zend_result is an int-sized enum: the Rust side returns c_int. */
 _Static_assert(sizeof(zend_result) == sizeof(int), "zend_result is not int-sized");

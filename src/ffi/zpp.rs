@@ -13,8 +13,6 @@ use std::ffi::{c_char, c_int, c_void, CStr};
 use std::mem::MaybeUninit;
 use std::ptr;
 
-use ext_php_rs::ffi::{zend_fcall_info, zend_fcall_info_cache};
-
 use ext_php_rs::zend::{ClassEntry, ExecuteData};
 
 use super::engine::{self, Bailout};
@@ -25,6 +23,14 @@ unsafe extern "C" {
 
 /// Room for the outputs of pecl's longest spec ("Os|lbldlbz": 12 values).
 const SLOTS: usize = 36;
+
+/// Room for a `zend_fcall_info` or a `zend_fcall_info_cache`, which zpp's
+/// `f` writes and nothing here reads: ext-php-rs does not bind
+/// `zend_fcall_info` for every PHP (not for 8.6), so the buffer is ours;
+/// src/ffi/ps_module_check.c asserts at build time, against the headers of
+/// the PHP built for, that both structs fit in it (size and alignment).
+#[repr(C, align(16))]
+struct FcallBuf([u8; 128]);
 
 /// Checks the arguments of the running call against `spec` (a
 /// `zend_parse_parameters` type specification using `s l d b z O f ! / |`;
@@ -45,8 +51,8 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
     // copy must never be dropped as a Zval (ext-php-rs's Drop would release
     // the caller's reference and free the closure or object). So both stay
     // MaybeUninit buffers, written by zpp, never read or dropped here.
-    let mut fci = MaybeUninit::<zend_fcall_info>::zeroed();
-    let mut fcc = MaybeUninit::<zend_fcall_info_cache>::zeroed();
+    let mut fci = MaybeUninit::<FcallBuf>::zeroed();
+    let mut fcc = MaybeUninit::<FcallBuf>::zeroed();
     let mut seen_f = false;
     let mut n = 0;
     let mut prev = 0u8;
@@ -86,7 +92,9 @@ pub fn check(ex: &ExecuteData, spec: &CStr, class: Option<&ClassEntry>) -> Resul
         // SAFETY: zend_parse_parameters reads the running call's arguments
         // and writes one output per specifier through the pointers given,
         // in order; every pointer points into `slots`, or for an `f` to
-        // `fci` / `fcc` of the types it writes, all of which outlive the
+        // `fci` / `fcc`, buffers at least as large and as aligned as the
+        // structs it writes there (asserted at build time against the PHP
+        // headers, src/ffi/ps_module_check.c), all of which outlive the
         // call, except an `O`'s class entry, which it only reads. Unused trailing arguments of a
         // C variadic call are never read.
         let rc = unsafe {
