@@ -131,8 +131,10 @@ pub fn plan<'a>(
         Action::Touch(_) if restamp || held.is_none() => servers.iter().map(|&s| write(s)).collect(),
         Action::Touch(_) => {
             let h = held.expect("checked above");
-            // A copy that is not current gets the current one; with no copy
-            // anywhere, PHP's (empty) session.
+            // A copy that is not current gets the current one (a repair);
+            // with no copy anywhere, PHP's (empty) session: a first write, not
+            // a repair (PHP 8.6 touches a new empty session where 8.5 wrote it).
+            let repairs = h.chosen().is_some();
             let current = h.chosen().map(Content::of).unwrap_or_else(fresh);
             servers
                 .iter()
@@ -140,7 +142,7 @@ pub fn plan<'a>(
                     if h.is_current_on(s) {
                         Part { server: s, op: Op::Touch(current.clone()), unlock: unlock(s), repairs: false }
                     } else {
-                        Part { server: s, op: Op::Set(current.clone()), unlock: unlock(s), repairs: true }
+                        Part { server: s, op: Op::Set(current.clone()), unlock: unlock(s), repairs }
                     }
                 })
                 .collect()
@@ -352,6 +354,18 @@ mod tests {
         let h = held(&[1, 2], vec![None, None], &[4]);
         let p = plan(Action::Release, Some(&h), &[1, 2], None, CLOCK);
         assert!(p.iter().all(|x| matches!(&x.op, Op::Set(c) if c.bytes.is_empty() && c.flags & TOMBSTONE != 0)));
+    }
+
+    #[test]
+    fn touching_a_session_with_no_copy_stores_it_without_counting_a_repair() {
+        let h = held(&[1, 2], vec![None, None], &[]);
+        let p = plan(Action::Touch(b""), Some(&h), &[1, 2], Some((b"", 0)), CLOCK);
+        assert!(p.iter().all(|x| matches!(&x.op, Op::Set(c) if c.bytes.is_empty()) && !x.repairs));
+        // one copy missing while the other is current: that one is a repair
+        let h = held(&[1, 2], vec![None, Some(item("cur", 9))], &[]);
+        let p = plan(Action::Touch(b"cur"), Some(&h), &[1, 2], Some((b"cur", 0)), CLOCK);
+        assert!(matches!(&p[0].op, Op::Set(c) if &*c.bytes == b"cur") && p[0].repairs);
+        assert!(matches!(p[1].op, Op::Touch(_)) && !p[1].repairs);
     }
 
     #[test]
