@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on other PHP versions, each in a Debian root with Debian's own PHP packages.
 #
-#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5 8.6)
+#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5; 8.6 RC: VERSIONS=8.6)
 #
 #   8.2  Debian bookworm      php8.2-dev, php8.2-memcache (pecl memcache 4.0.5.2) as the reference
 #   8.4  Debian trixie        php8.4-dev, php8.4-memcache (pecl memcache 8.2) as the reference
@@ -40,7 +40,7 @@ fi
 JOBS=2
 if [ "${1:-}" = -j ]; then JOBS="$2"; shift 2; fi
 VERSIONS=("$@")
-[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5 8.6)
+[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5)
 CACHE="${PHP_MEMCACHE_CACHE:-/var/cache/php-memcache}"
 LOGS="${MATRIX_LOGS:-$REPO/.run/matrix}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
