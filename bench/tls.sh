@@ -57,21 +57,30 @@ for c in "${CONFIGS[@]}"; do
 done
 # Wall clock: ROUNDS rounds, each running every configuration once (2000 cycles in one process),
 # interleaved so that a slow moment of the machine hits all of them alike; the median per config.
+# The daemons' CPU time (user + system, clock ticks) over the wall-clock runs, per transport:
+# what the servers' side of TLS costs per cycle.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo "$t"; }
+HZ=$(getconf CLK_TCK)
+declare -A SRV
 for ((r = 1; r <= ROUNDS; r++)); do
     for c in "${CONFIGS[@]}"; do
         read -r transport pers <<<"$c"
         cmd_for "$transport" "$pers"
+        if [ "$transport" = tcp ]; then daemons=("${PIDS[0]}" "${PIDS[1]}"); else daemons=("${PIDS[2]}" "${PIDS[3]}"); fi
+        t0=$(ticks "${daemons[@]}")
         us=$("${CMD[@]}" bench/bench.php cycle "tls-wall-$transport-$pers-$$" 2000 2>/dev/null | sed -n 's/.*us_per_cycle=\([0-9.]*\).*/\1/p')
+        SRV[$c]=$(( ${SRV[$c]:-0} + $(ticks "${daemons[@]}") - t0 ))
         WALL[$c]="${WALL[$c]:-} ${us:-nan}"
     done
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "?" }'; }
 range() { tr ' ' '\n' | grep -v '^$' | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }'; }
-printf '| transport | persistent | syscalls / cycle | instructions / cycle | µs / cycle (median of %s rounds, range) | tls / tcp (same persistence) |\n|---|---|---|---|---|---|\n' "$ROUNDS"
+printf '| transport | persistent | syscalls / cycle | instructions / cycle | µs / cycle (median of %s rounds, range) | tls / tcp (same persistence) | both daemons CPU µs / cycle |\n|---|---|---|---|---|---|---|\n' "$ROUNDS"
 declare -A MED
 for c in "${CONFIGS[@]}"; do MED[$c]=$(median <<<"${WALL[$c]}"); done
 for c in "${CONFIGS[@]}"; do
     read -r transport pers <<<"$c"
     ratio=$(awk -v a="${MED[$c]}" -v b="${MED[tcp $pers]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "?" }')
-    printf '| %s | %s | %s | %s | %s [%s] | %s |\n' "$transport" "$pers" "${SYS[$c]}" "${INS[$c]}" "${MED[$c]}" "$(range <<<"${WALL[$c]}")" "$ratio"
+    srv=$(awk -v t="${SRV[$c]}" -v hz="$HZ" -v n=$((ROUNDS * 2000)) 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+    printf '| %s | %s | %s | %s | %s [%s] | %s | %s |\n' "$transport" "$pers" "${SYS[$c]}" "${INS[$c]}" "${MED[$c]}" "$(range <<<"${WALL[$c]}")" "$ratio" "$srv"
 done
