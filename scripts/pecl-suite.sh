@@ -141,9 +141,10 @@ if [ "${1:-}" = --inner ]; then
             for t in $PECL_SUITE_TESTS; do targets+=("$work/tests/$t.phpt"); done
         fi
         log="$RUN/$proto.log"
-        # --set-timeout bounds each test; the outer timeout bounds the whole protocol run
+        # --set-timeout bounds each test; the outer timeout bounds the whole protocol run; -j1: the
+        # tests share the daemons, one at a time (PHP 8.6's run-tests.php defaults to nproc workers)
         ( cd "$work/tests" && NO_INTERACTION=1 MEMCACHE_PROTOCOL="$proto" TEST_PHP_EXECUTABLE="$PHP" \
-            timeout 1200 "$PHP" -n "$RUNTESTS" -n -d "extension=$EXT" -p "$PHP" -q --no-color \
+            timeout 1200 "$PHP" -n "$RUNTESTS" -j1 -n -d "extension=$EXT" -p "$PHP" -q --no-color \
             --show-diff --set-timeout "$PER_TEST" "${targets[@]}" ) >"$log" 2>&1
         rc=$?
         # one line per test, "<test> PASS|FAIL|SKIP|BORK|LEAK|WARN" (docs/COMPATIBILITY.md's table)

@@ -174,9 +174,11 @@ else
         say "phpt suite: run-tests.php -n -d extension=$EXT ${PHPT_TARGETS[*]}"
         find php-tests -maxdepth 1 \( -name '*.diff' -o -name '*.out' -o -name '*.exp' -o -name '*.log' -o -name '*.php' -o -name '*.sh' \) -delete 2>/dev/null || true
         log="$LOGDIR/phpt.log"
+        # -j1: the tests share the daemons (and flush them), so they run one at a time; PHP 8.6's
+        # run-tests.php runs selected tests on nproc workers unless told otherwise
         NO_INTERACTION=1 REPORT_EXIT_STATUS=1 TEST_PHP_EXECUTABLE="$PHP" \
             MEMCACHE_SUITE_EXT="$SUITE_EXT" MEMCACHE_EXT_OURS="$SO_OURS" MEMCACHE_EXT_PECL="$SO_PECL" \
-            timeout "$T_PHPT" "$PHP" -n "$RUNTESTS" -n -d "extension=$EXT" -p "$PHP" -q --no-color \
+            timeout "$T_PHPT" "$PHP" -n "$RUNTESTS" -j1 -n -d "extension=$EXT" -p "$PHP" -q --no-color \
             --show-diff --set-timeout "$T_PER_PHPT" "${PHPT_TARGETS[@]}" >"$log" 2>&1
         rc=$?
         # the run, without the environment banner

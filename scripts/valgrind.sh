@@ -58,7 +58,7 @@ bash scripts/daemons.sh start >/dev/null 2>&1 || echo "valgrind: scripts/daemons
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(php-tests)
 set +e
-NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$WRAPPER" "$PHP" -n "$RUN_TESTS" -n \
+NO_INTERACTION=1 TEST_PHP_EXECUTABLE="$WRAPPER" "$PHP" -n "$RUN_TESTS" -j1 -n \
     -d "extension=$SO" -p "$WRAPPER" -q --set-timeout 1800 "${tests[@]}" >"$OUT/run-tests.log" 2>&1
 rc=$?
 set -e
