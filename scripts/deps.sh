@@ -16,7 +16,7 @@
 # The PHP series is $PHP_CONFIG's when set (scripts/test.sh passes the PHP it tests), else the
 # installed php8.x-cli/-dev, else 8.2. MEMCACHE_EXT_PECL naming an existing .so (a reference
 # built by hand, as for PHP versions Debian has no php8.x-memcache for) replaces the package;
-# MEMCACHE_EXT_PECL=none (no reference can be had: PHP 8.6) needs none.
+# MEMCACHE_EXT_PECL=none (no reference can be had for this PHP) needs none.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
@@ -71,8 +71,8 @@ REQS=(
     "openssl"
     "ca-certificates"
 )
-# MEMCACHE_EXT_PECL=none: no reference exists for this PHP (pecl memcache does not build for
-# PHP 8.6); the tests that compare with it skip, saying so.
+# MEMCACHE_EXT_PECL=none: no reference for this PHP (none packaged or built yet); the tests that
+# compare with it skip, saying so.
 if [ "${MEMCACHE_EXT_PECL:-}" != none ] && { [ -z "${MEMCACHE_EXT_PECL:-}" ] || [ ! -f "${MEMCACHE_EXT_PECL:-}" ]; }; then
     REQS+=("$(versioned memcache)")
 fi

@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # The whole test suite on other PHP versions, each in a Debian root with Debian's own PHP packages.
 #
-#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5; 8.6 RC: VERSIONS=8.6)
+#   bash scripts/php-matrix.sh [-j N] [VERSION...]      (make matrix; default: 8.4 8.5 8.6)
 #
 #   8.2  Debian bookworm      php8.2-dev, php8.2-memcache (pecl memcache 4.0.5.2) as the reference
 #   8.4  Debian trixie        php8.4-dev, php8.4-memcache (pecl memcache 8.2) as the reference
 #   8.5  sid + experimental   php8.5-dev; the reference is pecl memcache 8.2 (Debian's php-memcache
-#                             source package) built for that PHP with phpize
-#   8.6  sid + experimental   php8.6-dev (RC). No reference: pecl memcache 8.2, the newest there
-#                             is, does not build for 8.6 (it changed PS_OPEN_ARGS, removed INI_INT,
-#                             zval_dtor, WRONG_PARAM_COUNT). The suite runs with
-#                             MEMCACHE_EXT_PECL=none: every test that compares with pecl memcache
-#                             skips, saying so (php-tests/config.inc, mc_skip_without_reference);
-#                             cargo test, the PIE build and the other phpt files run in full.
+#                             source package) built for that PHP with phpize (scripts/pecl-ref-build.sh)
+#   8.6  sid + experimental   php8.6-dev (RC); the reference likewise, built with stand-ins for what
+#                             8.6's headers dropped or changed (INI_INT, zval_dtor, WRONG_PARAM_COUNT,
+#                             open()'s zend_string arguments, PS_MOD): scripts/pecl-ref-build.sh
 #
 # For each version, with the network: a root (debootstrap --variant=minbase, once per Debian suite,
 # shared by the versions on it) with the build tools, memcached and that PHP. Then, in a private
@@ -40,7 +37,7 @@ fi
 JOBS=2
 if [ "${1:-}" = -j ]; then JOBS="$2"; shift 2; fi
 VERSIONS=("$@")
-[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5)
+[ "${#VERSIONS[@]}" -gt 0 ] || VERSIONS=(8.4 8.5 8.6)
 CACHE="${PHP_MEMCACHE_CACHE:-/var/cache/php-memcache}"
 LOGS="${MATRIX_LOGS:-$REPO/.run/matrix}"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
@@ -161,24 +158,16 @@ add_php() { # $1 version: its packages in its root, and the reference built if D
             >"$LOGS/php-$v-apt.log" 2>&1 || { tail -30 "$LOGS/php-$v-apt.log"; return 1; }
     fi
     case "$v" in
-        8.2|8.4|8.6) ;;
+        8.2|8.4) ;;
         *)  # the reference: Debian's php-memcache source (pecl memcache 8.2), built with phpize$v
+            # (scripts/pecl-ref-build.sh: stand-ins for what the newer headers dropped)
             local ref="/build/ref-$v"
             if [ ! -f "$root$ref/memcache.so" ]; then
                 local mcv
                 mcv="$(bash scripts/debian-source.sh php-memcache "$root$ref-src" trixie)" || return 1
                 log "PHP $v: reference pecl memcache ($mcv) with phpize$v"
-                # PHP 8.5 dropped ext/standard/php_smart_string{,_public}.h, which only included
-                # Zend's zend_smart_string{,_public}.h: one-line stand-ins on the include path
-                # (pecl's source is used as Debian ships it)
-                in_root "$root" "set -e; cd $ref-src; [ -f config.m4 ] || cd memcache-*/; phpize$v >/dev/null 2>&1; \
-                    inc=\$(php-config$v --include-dir); cppflags=; \
-                    for h in php_smart_string php_smart_string_public; do \
-                        if [ ! -f \$inc/ext/standard/\$h.h ]; then mkdir -p $ref-shim/ext/standard; \
-                            echo \"#include \\\"zend_\${h#php_}.h\\\"\" > $ref-shim/ext/standard/\$h.h; cppflags=-I$ref-shim; fi; \
-                    done; \
-                    CPPFLAGS=\$cppflags ./configure --with-php-config=php-config$v >/dev/null; make -j$(nproc) >/dev/null 2>make.err || { cat make.err; exit 1; }; \
-                    mkdir -p $ref; cp modules/memcache.so $ref/" >"$LOGS/php-$v-reference.log" 2>&1 \
+                cp scripts/pecl-ref-build.sh "$root/build/pecl-ref-build.sh"
+                in_root "$root" "bash /build/pecl-ref-build.sh $v $ref-src $ref" >"$LOGS/php-$v-reference.log" 2>&1 \
                     || { tail -30 "$LOGS/php-$v-reference.log"; return 1; }
             fi ;;
     esac
@@ -200,7 +189,6 @@ run_version() { # $1 version; prints its summary line last; the log is $LOGS/$1.
     local ref_env="" reference
     case "$v" in
         8.2|8.4) reference="php$v-memcache (Debian)" ;;
-        8.6) reference="none (no pecl memcache builds for PHP 8.6: the comparisons skip)"; ref_env="MEMCACHE_EXT_PECL=none" ;;
         *) reference="pecl memcache built with phpize$v"; ref_env="MEMCACHE_EXT_PECL=/build/ref-$v/memcache.so" ;;
     esac
     MATRIX_NET=0 MATRIX_ENV="PHP=/usr/bin/php$v PHP_CONFIG=/usr/bin/php-config$v CARGO_TARGET_DIR=/build/target-$v \
