@@ -3,101 +3,18 @@
 //! under /tmp), plus tiny hand-written servers for the failure cases.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use php_memcache::wire::*;
 
+mod common;
+use common::Daemon;
+
 const TIMEOUT: Duration = Duration::from_secs(2);
 
-/// A memcached process, killed when dropped.
-struct Daemon {
-    child: Child,
-    endpoint: Endpoint,
-}
-
-impl Daemon {
-    fn tcp(port: u16, extra: &[&str]) -> Daemon {
-        assert!(
-            TcpStream::connect(("127.0.0.1", port)).is_err(),
-            "port {port} is already in use; the wire tests need 21231-21239 free"
-        );
-        let port_s = port.to_string();
-        let mut args = vec![
-            "-p",
-            &port_s,
-            "-l",
-            "127.0.0.1",
-            "-U",
-            "0",
-            "-u",
-            "root",
-            "-t",
-            "2",
-        ];
-        args.extend_from_slice(extra);
-        let endpoint = Endpoint::Tcp {
-            host: "127.0.0.1".into(),
-            port,
-        };
-        Daemon::spawn(&args, endpoint)
-    }
-
-    fn unix(path: PathBuf) -> Daemon {
-        let _ = std::fs::remove_file(&path);
-        let p = path.to_string_lossy().into_owned();
-        Daemon::spawn(
-            &["-s", &p, "-U", "0", "-u", "root", "-t", "2"],
-            Endpoint::Unix { path },
-        )
-    }
-
-    fn spawn(args: &[&str], endpoint: Endpoint) -> Daemon {
-        let child = Command::new("memcached")
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("memcached must be installed to run the wire tests");
-        let mut d = Daemon { child, endpoint };
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if Conn::connect(&d.endpoint, TIMEOUT).is_ok() {
-                return d;
-            }
-            if let Ok(Some(status)) = d.child.try_wait() {
-                panic!("memcached {args:?} exited early: {status}");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "memcached {args:?} did not start"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn conn(&self) -> Conn {
-        Conn::connect(&self.endpoint, TIMEOUT).expect("connect to test memcached")
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        self.kill();
-        if let Endpoint::Unix { path } = &self.endpoint {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
 
 fn batch(build: impl FnOnce(&mut Batch) -> Result<&mut Batch, WireError>) -> Batch {
     let mut b = Batch::new();
@@ -133,9 +50,9 @@ fn write_batch(key: &str, data: &[u8]) -> Batch {
 
 #[test]
 fn lock_and_read_in_one_batch() {
-    let d = Daemon::tcp(21231, &[]);
-    let mut a = d.conn();
-    let mut b = d.conn();
+    let d = Daemon::start(21231);
+    let mut a = d.conn(TIMEOUT);
+    let mut b = d.conn(TIMEOUT);
     assert_eq!(
         execute(&mut a, &batch(|b| b.set(b"sess", 7, 0, b"data1")))
             .unwrap(),
@@ -185,10 +102,10 @@ fn lock_and_read_in_one_batch() {
 
 #[test]
 fn mirrored_write_to_two_servers() {
-    let d1 = Daemon::tcp(21232, &[]);
-    let mut d2 = Daemon::tcp(21233, &[]);
-    let mut c1 = d1.conn();
-    let mut c2 = d2.conn();
+    let d1 = Daemon::start(21232);
+    let mut d2 = Daemon::start(21233);
+    let mut c1 = d1.conn(TIMEOUT);
+    let mut c2 = d2.conn(TIMEOUT);
     let w = write_batch("m", b"mirrored");
     let results = execute_parallel(&mut [(&mut c1, &w), (&mut c2, &w)]);
     assert_eq!(results.len(), 2);
@@ -228,8 +145,8 @@ fn mirrored_write_to_two_servers() {
 
 #[test]
 fn every_command_and_gets_cas() {
-    let d = Daemon::tcp(21234, &[]);
-    let mut c = d.conn();
+    let d = Daemon::start(21234);
+    let mut c = d.conn(TIMEOUT);
     let r = execute(&mut c,
         &batch(|b| {
             b.flush_all(0)?
@@ -338,8 +255,8 @@ fn every_command_and_gets_cas() {
 #[test]
 fn stats_and_subcommands() {
     // Without the LRU maintainer new items sit in the LRU cachedump reads.
-    let d = Daemon::tcp(21235, &["-o", "no_lru_maintainer"]);
-    let mut c = d.conn();
+    let d = Daemon::start_with(21235, &["-t", "2", "-o", "no_lru_maintainer"]);
+    let mut c = d.conn(TIMEOUT);
     execute(&mut c, &batch(|b| b.set(b"dumped", 0, 0, b"12345")))
         .unwrap();
     let r = execute(&mut c,
@@ -394,7 +311,7 @@ fn unix_socket() {
         std::process::id()
     ));
     let d = Daemon::unix(path);
-    let mut c = d.conn();
+    let mut c = d.conn(TIMEOUT);
     assert_eq!(
         execute(&mut c, &write_batch("u", b"over unix")).unwrap(),
         vec![Reply::Stored, Reply::Stored]
@@ -415,8 +332,8 @@ fn unix_socket() {
 
 #[test]
 fn daemon_killed_makes_idle_connection_unreusable() {
-    let mut d = Daemon::tcp(21236, &[]);
-    let mut c = d.conn();
+    let mut d = Daemon::start(21236);
+    let mut c = d.conn(TIMEOUT);
     assert_eq!(execute(&mut c, &batch(|b| b.version())).unwrap().len(), 1);
     assert!(c.is_reusable());
     d.kill();
@@ -440,7 +357,7 @@ fn daemon_killed_makes_idle_connection_unreusable() {
 
 #[test]
 fn large_values_and_large_multi_get() {
-    let d = Daemon::tcp(21237, &["-I", "4m", "-m", "256"]);
+    let d = Daemon::start_with(21237, &["-t", "2", "-I", "4m", "-m", "256"]);
     // A longer timeout than the other tests: on a loaded 2-core machine one
     // read of 45 MiB of replies (or the daemon answering 150k sets) can
     // pause for more than 2 s; the timeout bounds a hang, it is not a speed
@@ -511,8 +428,8 @@ fn large_values_and_large_multi_get() {
 
 #[test]
 fn parallel_with_one_failing_connection() {
-    let d = Daemon::tcp(21238, &[]);
-    let mut good = d.conn();
+    let d = Daemon::start(21238);
+    let mut good = d.conn(TIMEOUT);
     // A fake server that answers garbage.
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();

@@ -2,50 +2,17 @@
 //! (ports 21240-21241 on 127.0.0.1): `-B binary` so an ASCII request would
 //! fail, and `-B auto` (memcached's default) for the mixed case.
 
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use php_memcache::wire::*;
+
+mod common;
+use common::Daemon;
 
 // Per-syscall timeout of ordinary operations: generous, so a loaded CI machine
 // does not turn a slow transfer of a large value into a failure.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-struct Daemon(Child, Endpoint);
-
-impl Daemon {
-    fn tcp(port: u16, mode: &str) -> Daemon {
-        assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port {port} is already in use");
-        let p = port.to_string();
-        let child = Command::new("memcached")
-            .args(["-p", &p, "-l", "127.0.0.1", "-U", "0", "-u", "root", "-t", "2", "-B", mode])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("memcached must be installed to run the wire tests");
-        let d = Daemon(child, Endpoint::Tcp { host: "127.0.0.1".into(), port });
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Conn::connect(&d.1, TIMEOUT).is_err() {
-            assert!(Instant::now() < deadline, "memcached -B {mode} did not start");
-            thread::sleep(Duration::from_millis(20));
-        }
-        d
-    }
-
-    fn conn(&self) -> Conn {
-        Conn::connect(&self.1, TIMEOUT).unwrap()
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 fn bin() -> Batch {
     Batch::with_protocol(Protocol::Binary)
@@ -57,8 +24,8 @@ fn item(key: &[u8], flags: u32, data: &[u8]) -> Item {
 
 #[test]
 fn every_command_against_a_binary_only_daemon() {
-    let d = Daemon::tcp(21240, "binary");
-    let mut c = d.conn();
+    let d = Daemon::start_with(21240, &["-t", "2", "-B", "binary"]);
+    let mut c = d.conn(TIMEOUT);
     let mut b = bin();
     b.flush_all(0).unwrap();
     b.set(b"k", 7, 0, b"v\r\nEND\r\n").unwrap();
@@ -142,13 +109,13 @@ fn every_command_against_a_binary_only_daemon() {
     // An ASCII batch on this daemon fails (it only speaks binary).
     let mut a = Batch::new();
     a.version().unwrap();
-    assert!(execute(&mut d.conn(), &a).is_err());
+    assert!(execute(&mut d.conn(TIMEOUT), &a).is_err());
 }
 
 #[test]
 fn session_lock_protocol_and_mixed_protocols_on_auto() {
-    let d = Daemon::tcp(21241, "auto");
-    let mut c = d.conn();
+    let d = Daemon::start_with(21241, &["-t", "2", "-B", "auto"]);
+    let mut c = d.conn(TIMEOUT);
     // lock + read as the session handler does: incr (not created), add, get.
     let lock = |b: &mut Batch| {
         b.incr(b"s.lock", 1).unwrap();
@@ -168,13 +135,13 @@ fn session_lock_protocol_and_mixed_protocols_on_auto() {
     execute(&mut c, &w).unwrap();
     let mut a = Batch::new();
     a.get(b"s").unwrap().set(b"t", 4, 0, b"ascii").unwrap();
-    let mut ac = d.conn();
+    let mut ac = d.conn(TIMEOUT);
     assert_eq!(execute(&mut ac, &a).unwrap()[0], Reply::Values(vec![item(b"s", 3, b"data")]));
     let mut g = bin();
     g.get(b"t").unwrap();
     assert_eq!(execute(&mut c, &g).unwrap()[0], Reply::Values(vec![item(b"t", 4, b"ascii")]));
     // Parallel execution across connections keeps replies paired.
-    let (mut c1, mut c2) = (d.conn(), d.conn());
+    let (mut c1, mut c2) = (d.conn(TIMEOUT), d.conn(TIMEOUT));
     let mut jobs = [(&mut c1, &g), (&mut c2, &b)];
     let rs = execute_parallel(&mut jobs);
     assert!(rs.iter().all(|r| r.is_ok()));

@@ -1,8 +1,10 @@
 //! Shared by the integration tests: memcached daemons the test starts on
-//! loopback (and kills when dropped), and a pool over them.
+//! loopback or a unix socket (and kills when dropped), and a pool over them.
 #![allow(dead_code)]
 
 use std::net::TcpStream;
+use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -10,11 +12,15 @@ use php_memcache::pool::hash::HashFunction;
 use php_memcache::pool::ring::Strategy;
 use php_memcache::config::save_path::parse_save_path;
 use php_memcache::pool::Pool;
+use php_memcache::wire::{Conn, Endpoint};
 
-/// A memcached the test started; killed when dropped.
+/// A memcached the test started (TCP on loopback, or a unix socket);
+/// killed when dropped.
 pub struct Daemon {
     child: Child,
+    /// The TCP port (0 for a unix-socket daemon).
     pub port: u16,
+    pub endpoint: Endpoint,
 }
 
 impl Daemon {
@@ -27,20 +33,53 @@ impl Daemon {
     pub fn start_with(port: u16, extra: &[&str]) -> Daemon {
         assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "port {port} is already in use");
         let p = port.to_string();
-        let child = Command::new("memcached")
-            .args(["-p", &p, "-l", "127.0.0.1", "-U", "0", "-u", "root", "-m", "16"])
-            .args(extra)
+        let mut args = vec!["-p", &p, "-l", "127.0.0.1"];
+        args.extend_from_slice(extra);
+        Daemon::spawn(&args, port, Endpoint::Tcp { host: "127.0.0.1".into(), port })
+    }
+
+    /// A daemon listening on the unix socket `path` only.
+    pub fn unix(path: PathBuf) -> Daemon {
+        let _ = std::fs::remove_file(&path);
+        let p = path.to_string_lossy().into_owned();
+        Daemon::spawn(&["-s", &p, "-t", "2"], 0, Endpoint::Unix { path })
+    }
+
+    fn spawn(args: &[&str], port: u16, endpoint: Endpoint) -> Daemon {
+        let mut child = Command::new("memcached")
+            .args(["-U", "0", "-u", "root", "-m", "16"])
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("memcached must be installed to run the integration tests");
         let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "memcached on {port} did not start");
+        loop {
+            let up = match &endpoint {
+                Endpoint::Unix { path } => UnixStream::connect(path).is_ok(),
+                _ => TcpStream::connect(("127.0.0.1", port)).is_ok(),
+            };
+            if up {
+                return Daemon { child, port, endpoint };
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("memcached {args:?} exited early: {status}");
+            }
+            assert!(Instant::now() < deadline, "memcached {args:?} did not start");
             std::thread::sleep(Duration::from_millis(20));
         }
-        Daemon { child, port }
+    }
+
+    /// A new connection to the daemon.
+    pub fn conn(&self, timeout: Duration) -> Conn {
+        Conn::connect(&self.endpoint, timeout).expect("connect to test memcached")
+    }
+
+    /// kill -9 (a crash), now.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// SIGSTOP (hang) or SIGCONT (resume) the daemon, and wait until it
@@ -84,8 +123,10 @@ fn threads_stopped(pid: u32) -> Option<bool> {
 impl Drop for Daemon {
     fn drop(&mut self) {
         let _ = Command::new("kill").args(["-CONT", &self.child.id().to_string()]).status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.kill();
+        if let Endpoint::Unix { path } = &self.endpoint {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
