@@ -183,7 +183,7 @@ pub fn connect(h: &Handle, n: NewServer, ret: &mut Zval, out: &mut Out) -> bool 
     let result = crate::wire::Conn::connect(&server.endpoint, server.spec.timeout).and_then(|mut c| {
         let r = crate::wire::execute(&mut c, &b);
         if r.is_ok() {
-            health::put_conn(server.slot, c, server.spec.persistent);
+            health::put_conn(server.slot, Box::new(c), server.spec.persistent);
         }
         r
     });

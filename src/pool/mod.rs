@@ -195,7 +195,7 @@ impl Pool {
         let now = Instant::now();
         let mut results: Vec<Option<Result<Vec<Reply>, Failure>>> = Vec::with_capacity(jobs.len());
         // (job index, connection, reused?)
-        let mut live: Vec<(usize, Conn, bool)> = Vec::with_capacity(jobs.len());
+        let mut live: Vec<(usize, Box<Conn>, bool)> = Vec::with_capacity(jobs.len());
         for (j, (i, _)) in jobs.iter().enumerate() {
             let server = &self.servers[*i];
             health::count(server.slot, |s| s.requests += 1);
@@ -215,7 +215,7 @@ impl Pool {
         let outcomes = {
             let mut work: Vec<(&mut Conn, &Batch)> = Vec::with_capacity(live.len());
             for (j, conn, _) in live.iter_mut() {
-                work.push((conn, jobs[*j].1));
+                work.push((&mut **conn, jobs[*j].1));
             }
             wire::execute_parallel(&mut work)
         };
@@ -274,7 +274,7 @@ impl Pool {
 
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
-    fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Conn, bool), Failure> {
+    fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Box<Conn>, bool), Failure> {
         if let Some((mut conn, idle)) =
             health::take_conn(server.slot).filter(|(c, _)| c.suits(batch) && c.dialled_as(&server.endpoint))
         {
@@ -294,9 +294,9 @@ impl Pool {
         self.connect(server).map(|c| (c, false))
     }
 
-    fn connect(&self, server: &Server) -> Result<Conn, Failure> {
+    fn connect(&self, server: &Server) -> Result<Box<Conn>, Failure> {
         health::count(server.slot, |s| s.connects += 1);
-        Conn::connect(&server.endpoint, server.spec.timeout).map_err(|e| self.fail(server, e))
+        Conn::connect(&server.endpoint, server.spec.timeout).map(Box::new).map_err(|e| self.fail(server, e))
     }
 
     fn fail(&self, server: &Server, error: WireError) -> Failure {

@@ -63,53 +63,70 @@ fn spawn_writer<'scope, 'env>(
 /// written first, then each connection's replies are read. Results are in
 /// job order; an error on one connection does not affect the others.
 pub fn execute_parallel(jobs: &mut [(&mut Conn, &Batch)]) -> Vec<Result<Vec<Reply>, WireError>> {
-    thread::scope(|scope| {
-        let mut sent = Vec::with_capacity(jobs.len());
-        for (conn, batch) in jobs.iter_mut() {
-            let batch: &Batch = batch;
-            let state = match conn.start(batch, INLINE_WRITE_MAX) {
-                Err(e) => Sent::Failed(e),
-                Ok(Start::Empty) => Sent::Empty,
-                Ok(Start::Written) => Sent::Written,
-                Ok(Start::Offload { mut writer, wire }) => {
-                    let wire = Arc::new(wire);
-                    let queued = Arc::clone(&wire);
-                    match spawn_writer(scope, move || writer.write_all_bytes(&queued, &[])) {
-                        Ok(handle) => {
-                            conn.writer_started();
-                            Sent::Writing(handle)
-                        }
-                        // No thread to be had (the OS refused one): write
-                        // inline, then read. Only a batch whose replies also
-                        // overflow the socket buffers can then stall, and
-                        // the timeout bounds that.
-                        Err(_) => match conn.write_sealed(&wire) {
-                            Ok(()) => Sent::Written,
-                            Err(e) => Sent::Failed(e),
-                        },
+    // Every session request's batches are small: written inline, they need
+    // no thread scope (whose bookkeeping allocates on every call).
+    if jobs.iter().all(|(_, batch)| batch.as_bytes().len() <= INLINE_WRITE_MAX) {
+        return run(None, jobs);
+    }
+    thread::scope(|scope| run(Some(scope), jobs))
+}
+
+/// [`execute_parallel`]'s work; a batch over [`INLINE_WRITE_MAX`] goes to a
+/// writer thread of `scope` (without one, or when the OS refuses a thread,
+/// it is written inline).
+fn run<'scope, 'env, 'b: 'scope>(
+    scope: Option<&'scope thread::Scope<'scope, 'env>>,
+    jobs: &mut [(&mut Conn, &'b Batch)],
+) -> Vec<Result<Vec<Reply>, WireError>> {
+    let mut sent = Vec::with_capacity(jobs.len());
+    for (conn, batch) in jobs.iter_mut() {
+        let batch: &'b Batch = batch;
+        let state = match conn.start(batch, INLINE_WRITE_MAX) {
+            Err(e) => Sent::Failed(e),
+            Ok(Start::Empty) => Sent::Empty,
+            Ok(Start::Written) => Sent::Written,
+            Ok(Start::Offload { mut writer, wire }) => {
+                let wire = Arc::new(wire);
+                let queued = Arc::clone(&wire);
+                let spawned = match scope {
+                    Some(scope) => spawn_writer(scope, move || writer.write_all_bytes(&queued, &[])).ok(),
+                    None => None,
+                };
+                match spawned {
+                    Some(handle) => {
+                        conn.writer_started();
+                        Sent::Writing(handle)
                     }
+                    // No thread to be had (the OS refused one): write
+                    // inline, then read. Only a batch whose replies also
+                    // overflow the socket buffers can then stall, and
+                    // the timeout bounds that.
+                    None => match conn.write_sealed(&wire) {
+                        Ok(()) => Sent::Written,
+                        Err(e) => Sent::Failed(e),
+                    },
                 }
-            };
-            sent.push(state);
-        }
-        jobs.iter_mut()
-            .zip(sent)
-            .map(|((conn, batch), state)| match state {
-                Sent::Failed(e) => Err(e),
-                Sent::Empty => Ok(Vec::new()),
-                Sent::Written => conn.receive(batch),
-                Sent::Writing(writer) => {
-                    let read = conn.receive(batch);
-                    if read.is_err() {
-                        // Unblock a writer still stuck on a dead peer.
-                        conn.interrupt();
-                    }
-                    let wrote = writer
-                        .join()
-                        .unwrap_or_else(|_| Err(WireError::Io(std::io::Error::other("writer thread panicked"))));
-                    conn.writer_finished(wrote).and(read)
+            }
+        };
+        sent.push(state);
+    }
+    jobs.iter_mut()
+        .zip(sent)
+        .map(|((conn, batch), state)| match state {
+            Sent::Failed(e) => Err(e),
+            Sent::Empty => Ok(Vec::new()),
+            Sent::Written => conn.receive(batch),
+            Sent::Writing(writer) => {
+                let read = conn.receive(batch);
+                if read.is_err() {
+                    // Unblock a writer still stuck on a dead peer.
+                    conn.interrupt();
                 }
-            })
-            .collect()
-    })
+                let wrote = writer
+                    .join()
+                    .unwrap_or_else(|_| Err(WireError::Io(std::io::Error::other("writer thread panicked"))));
+                conn.writer_finished(wrote).and(read)
+            }
+        })
+        .collect()
 }
