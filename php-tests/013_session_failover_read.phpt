@@ -1,9 +1,8 @@
 --TEST--
 redundancy 2: a session whose copy on its first server is gone (deleted directly) is still read from the mirror, and the mirror is not overwritten with an empty session
 --SKIPIF--
-<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
-
-require __DIR__ . '/config.inc';
+<?php require_once __DIR__ . '/config.inc';
+mc_skip_without_reference();
 mc_skip_under_pecl('pecl memcache 4.0.5.2 does not read the mirror when the first server misses (it returns an empty session and writes it back over the mirror)');
 ?>
 --FILE--

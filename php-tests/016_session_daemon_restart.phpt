@@ -1,9 +1,8 @@
 --TEST--
 Tip 3 config: every session stays readable after a daemon is killed with -9, after it comes back empty, and after the other one dies next
 --SKIPIF--
-<?php require_once __DIR__ . '/config.inc'; mc_skip_without_reference();
-
-require __DIR__ . '/config.inc';
+<?php require_once __DIR__ . '/config.inc';
+mc_skip_without_reference();
 mc_skip_under_pecl('pecl memcache loses the sessions whose first server came back empty (it does not read the mirror on a miss)');
 ?>
 --FILE--
