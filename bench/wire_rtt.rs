@@ -37,7 +37,9 @@ impl Drop for Daemon {
 }
 
 fn daemon(port: u16) -> Daemon {
-    let child = Command::new("memcached")
+    // Owned by a Daemon at once, so that a daemon that never answers is
+    // killed and reaped too.
+    let daemon = Daemon(Command::new("memcached")
         .args([
             "-p",
             &port.to_string(),
@@ -53,10 +55,10 @@ fn daemon(port: u16) -> Daemon {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap());
     for _ in 0..500 {
         if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Daemon(child);
+            return daemon;
         }
         thread::sleep(Duration::from_millis(10));
     }

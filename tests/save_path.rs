@@ -305,13 +305,7 @@ fn tls_servers() {
 
 #[test]
 fn bad_schemes() {
-    for (p, s) in [("://h:1", "")] {
-        assert_eq!(
-            err(p).problem,
-            Problem::UnsupportedScheme { scheme: s.into() },
-            "{p}"
-        );
-    }
+    assert_eq!(err("://h:1").problem, Problem::UnsupportedScheme { scheme: "".into() });
 }
 
 #[test]

@@ -27,11 +27,12 @@ pub fn check(vernum: u32) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "memcache: php-memcache {} supports PHP {} to {}.x; this is PHP {}, which it has not been \
+        "memcache: php-memcache {} supports PHP {} to {}.{}.x; this is PHP {}, which it has not been \
          verified against: the module is not started (see docs/COMPATIBILITY.md)",
         crate::VERSION,
         dotted(MIN_PHP),
-        format!("{}.{}", (END_PHP - 100) / 10000, (END_PHP - 100) / 100 % 100),
+        (END_PHP - 100) / 10000,
+        (END_PHP - 100) / 100 % 100,
         if vernum == 0 { "of unknown version".to_string() } else { dotted(vernum) },
     ))
 }

@@ -16,8 +16,8 @@
 
 use std::borrow::Borrow;
 
-use super::{Failure, Pool};
-use crate::wire::{Batch, Reply};
+use super::{Outcome, Pool};
+use crate::wire::Batch;
 
 /// The commands for one server: its batch and what each command was for.
 ///
@@ -82,7 +82,7 @@ impl<B: Borrow<Batch>, T> Fanout<B, T> {
 
     /// Runs every group's batch on its server, all in one round trip, and
     /// returns each group with its server's outcome, in group order.
-    pub fn run(self, pool: &Pool) -> Vec<(Group<B, T>, Result<Vec<Reply>, Failure>)> {
+    pub fn run(self, pool: &Pool) -> Vec<(Group<B, T>, Outcome)> {
         let results = {
             let jobs: Vec<(usize, &Batch)> = self.groups.iter().map(|g| (g.server, g.batch.borrow())).collect();
             pool.execute_parallel(&jobs)

@@ -50,6 +50,9 @@ impl Server {
     }
 }
 
+/// What one server made of one batch: its replies, or why it gave none.
+pub type Outcome = Result<Vec<Reply>, Failure>;
+
 /// Why a server did not answer a batch.
 #[derive(Debug)]
 pub enum Failure {
@@ -183,7 +186,7 @@ impl Pool {
     }
 
     /// Runs one batch on one server.
-    pub fn execute(&self, i: usize, batch: &Batch) -> Result<Vec<Reply>, Failure> {
+    pub fn execute(&self, i: usize, batch: &Batch) -> Outcome {
         self.execute_parallel(&[(i, batch)]).pop().unwrap_or_else(|| {
             Err(Failure::Down { server: self.servers[i].spec.ring_name.clone() })
         })
@@ -191,9 +194,9 @@ impl Pool {
 
     /// Runs each batch on its server, all in one round trip: every batch is
     /// sent before any reply is read. Results come back in job order.
-    pub fn execute_parallel(&self, jobs: &[(usize, &Batch)]) -> Vec<Result<Vec<Reply>, Failure>> {
+    pub fn execute_parallel(&self, jobs: &[(usize, &Batch)]) -> Vec<Outcome> {
         let now = Instant::now();
-        let mut results: Vec<Option<Result<Vec<Reply>, Failure>>> = Vec::with_capacity(jobs.len());
+        let mut results: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
         // (job index, connection, reused?)
         let mut live: Vec<(usize, Box<Conn>, bool)> = Vec::with_capacity(jobs.len());
         for (j, (i, _)) in jobs.iter().enumerate() {
@@ -261,7 +264,7 @@ impl Pool {
         results.into_iter().map(|r| r.expect("every job has a result")).collect()
     }
 
-    fn retry_fresh(&self, server: &Server, batch: &Batch) -> Result<Vec<Reply>, Failure> {
+    fn retry_fresh(&self, server: &Server, batch: &Batch) -> Outcome {
         let mut conn = self.connect(server)?;
         match wire::execute(&mut conn, batch) {
             Ok(replies) => {

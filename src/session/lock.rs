@@ -248,12 +248,14 @@ pub fn acquire(spec: &Spec<'_>, usable: impl Fn(usize) -> bool) -> Result<Locked
                     Decision::Contended { wait_on, release: release.clone() }
                 };
             }
-            Decision::Contended { .. } if st.has(LockState::Released) => {
-                if st.stranded_since.is_some_and(|t| t.elapsed() >= STRANDED_GRACE) {
-                    // What was given back is needed to judge it again.
-                    decision = Decision::Ask(st.positions(LockState::Released));
-                }
+            Decision::Contended { .. }
+                if st.has(LockState::Released)
+                    && st.stranded_since.is_some_and(|t| t.elapsed() >= STRANDED_GRACE) =>
+            {
+                // What was given back is needed to judge it again.
+                decision = Decision::Ask(st.positions(LockState::Released));
             }
+            Decision::Contended { .. } if st.has(LockState::Released) => {}
             Decision::Contended { .. } => st.stranded_since = None,
             _ => {}
         }

@@ -3,7 +3,7 @@
 //! whatever the redundancy; each server's outcome comes back on its own.
 
 use crate::pool::fanout::Fanout;
-use crate::pool::{Failure, Pool};
+use crate::pool::{Failure, Outcome, Pool};
 use crate::wire::{Batch, Dialect, Reply, WireError};
 
 /// What one mirrored operation did on each server.
@@ -39,7 +39,7 @@ pub fn run_each(
     proto: &Dialect,
     servers: &[usize],
     build: impl Fn(usize, &mut Batch) -> Result<(), WireError>,
-) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
+) -> Vec<(usize, Outcome)> {
     run_shared(pool, proto, servers, |s| s, |&s, b| build(s, b))
 }
 
@@ -53,7 +53,7 @@ pub fn run_shared<K: PartialEq>(
     servers: &[usize],
     kind: impl Fn(usize) -> K,
     build: impl Fn(&K, &mut Batch) -> Result<(), WireError>,
-) -> Vec<(usize, Result<Vec<Reply>, Failure>)> {
+) -> Vec<(usize, Outcome)> {
     let mut batches: Vec<(K, Result<Batch, String>)> = Vec::with_capacity(1);
     let mut of_server: Vec<usize> = Vec::with_capacity(servers.len());
     for &s in servers {
@@ -78,7 +78,7 @@ pub fn run_shared<K: PartialEq>(
             fan.group(s, || b);
         }
     }
-    let mut results: Vec<Option<(usize, Result<Vec<Reply>, Failure>)>> =
+    let mut results: Vec<Option<(usize, Outcome)>> =
         fan.run(pool).into_iter().map(|(g, r)| Some((g.server, r))).collect();
     servers
         .iter()

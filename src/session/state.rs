@@ -83,7 +83,7 @@ pub fn dialect_of(settings: &Settings) -> Dialect {
             protocol: Protocol::Binary,
             credentials: Some(Credentials::new(user.as_bytes(), settings.session_sasl_password.as_bytes())),
         },
-        None => Dialect { protocol: settings.protocol.into(), credentials: None },
+        None => Dialect { protocol: settings.protocol, credentials: None },
     }
 }
 

@@ -116,7 +116,7 @@ pub fn plan<'a>(
     let holds = |s: usize| held.is_some_and(|h| h.holds_lock_on(s));
     let unlock = |s: usize| if holds(s) { Unlock::Release } else { Unlock::Reset };
     let restamp = held.is_some_and(|h| !h.suspect.is_empty());
-    let behind = |s: usize| held.map_or(true, |h| !h.holds_lock_on(s) || h.is_behind_on(s));
+    let behind = |s: usize| held.is_none_or(|h| !h.holds_lock_on(s) || h.is_behind_on(s));
     let fresh = || {
         let (bytes, flags) = encoded.unwrap_or((b"", 0));
         Content { bytes: Cow::Borrowed(bytes), flags: stamp.apply(flags) }

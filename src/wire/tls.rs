@@ -66,9 +66,12 @@ fn provider() -> Arc<CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
+/// The pid that built them, and each options' client config.
+type ConfigCache = (u32, Vec<(TlsOptions, Arc<ClientConfig>)>);
+
 /// Client configs of this process, by options. Keyed by pid: a config made
 /// before a fork is never used after it (see the module docs).
-static CONFIGS: Mutex<(u32, Vec<(TlsOptions, Arc<ClientConfig>)>)> = Mutex::new((0, Vec::new()));
+static CONFIGS: Mutex<ConfigCache> = Mutex::new((0, Vec::new()));
 
 /// The client config for `options` in this process, built on first use.
 /// An error names the file or setting at fault.
