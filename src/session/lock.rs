@@ -97,8 +97,8 @@ pub enum Decision {
 
 /// How long a record must look stranded before it is taken over. A live
 /// holder's write lands on its servers one after the other: for a moment
-/// its first server has the new copy (and is released) while a later one
-/// still has the old copy under the holder's record — which looks exactly
+/// one of them has the new copy (and is released) while another still has
+/// the old copy under the holder's record — which looks exactly
 /// like a stranded record. That moment is short: the pool checks out every
 /// connection of a batch before it writes any, then writes them back to
 /// back, so only the scheduler (or a batch too large to write at once) can
