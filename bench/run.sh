@@ -561,7 +561,7 @@ TABLE="$TMP/table.md"
         echo
     fi
     if ! skip e2e; then
-        echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config, non-persistent and persistent connections"
+        echo "### End to end: nginx + php-fpm (4 workers) + wrk -t2 -c8 -d${WRK_SECS}s, Tip 3 config as written (each extension's default connections) and with persistent connections"
         echo
         echo "| row | requests/s | p99 ms | ours/this (req/s; target ≥ 1.3 vs pecl memcache) | CPU µs/request: php-fpm / nginx / memcached ×2 / wrk | memcached connections/request | php-fpm syscalls/request (of which) | errors |"
         echo "|---|---|---|---|---|---|---|---|"

@@ -74,9 +74,11 @@ inside session_start/session_write_close): \`bash bench/profile.sh [ours|pecl|me
   request sends its own session cookie, each wrk thread cycling over 64 ids, so the requests in
   flight use distinct sessions (lock contention is section 2's job). Everything shares the 2 cores.
   Before the load, two requests check the page really keeps its session (n=1 → n=2). Rows: each
-  extension with the Tip 3 config (non-persistent: every request connects to both daemons and
-  closes at its end, pecl memcache's behaviour too), then with persistent connections
-  (\`?persistent=1\` on both servers; pecl memcached: \`sess_persistent=1\`), then the same
+  extension with the Tip 3 config as written, i.e. each extension's default connections (pecl
+  memcache and pecl memcached connect to both daemons in every request and close at its end;
+  ours keeps session connections by default, so its row shows 0 connections per request), then
+  with persistent connections spelled out (\`?persistent=1\` on both servers; pecl memcached:
+  \`sess_persistent=1\`; for ours the same configuration as its first row), then the same
   nginx + php-fpm serving \`bench/e2e/nosession.php\` (no session): the floor of this stack on
   this machine, so "php-fpm CPU above the baseline" is the session's share of a request.
   - *CPU µs/request*: utime+stime deltas from \`/proc/<pid>/stat\` over the measured run, of
