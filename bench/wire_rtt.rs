@@ -12,7 +12,6 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread;
@@ -28,41 +27,16 @@ const RTT_ITER: u64 = 200;
 const SLOW_ITER: usize = 500;
 const SESSION: &[u8] = &[b's'; 2000];
 
-struct Daemon(Child);
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+// The integration tests' daemon helper: started on loopback, killed (and
+// reaped) when dropped or when it never answers.
+#[path = "../tests/common/mod.rs"]
+mod common;
+use common::Daemon;
 
+/// A daemon as these measurements have always used: 2 worker threads,
+/// memcached's default 64 MB (the helper's own default is 16).
 fn daemon(port: u16) -> Daemon {
-    // Owned by a Daemon at once, so that a daemon that never answers is
-    // killed and reaped too.
-    let daemon = Daemon(Command::new("memcached")
-        .args([
-            "-p",
-            &port.to_string(),
-            "-l",
-            "127.0.0.1",
-            "-U",
-            "0",
-            "-u",
-            "root",
-            "-t",
-            "2",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap());
-    for _ in 0..500 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return daemon;
-        }
-        thread::sleep(Duration::from_millis(10));
-    }
-    panic!("memcached on {port} did not start");
+    Daemon::start_with(port, &["-t", "2", "-m", "64"])
 }
 
 /// Relay counting client->server flights.
