@@ -11,6 +11,10 @@
 //! - [`refuse_threads`]: the next `n` helper threads the wire layer asks
 //!   for on this thread are refused, as an OS out of threads would, so a
 //!   test proves the sequential fallback (tests/wire_parallel.rs).
+//! - [`record_writes`]: while on, the wire layer notes the peer port of
+//!   every connection a round writes, in the order written
+//!   ([`take_writes`]), so a test sees which server a round started first
+//!   (tests/pool_order.rs).
 
 use std::cell::Cell;
 
@@ -25,6 +29,28 @@ pub fn injected_panic(what: &str) -> bool {
 
 thread_local! {
     static REFUSED_THREADS: Cell<usize> = const { Cell::new(0) };
+    static WRITES: std::cell::RefCell<Option<Vec<u16>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Start (true) or stop (false, forgetting them) noting the connections
+/// written on this thread.
+pub fn record_writes(on: bool) {
+    WRITES.with(|w| *w.borrow_mut() = on.then(Vec::new));
+}
+
+/// Called by the wire layer as it writes a batch on a connection to `port`
+/// (0: not TCP); a no-op unless [`record_writes`] is on.
+pub fn wrote(port: u16) {
+    WRITES.with(|w| {
+        if let Some(list) = w.borrow_mut().as_mut() {
+            list.push(port);
+        }
+    });
+}
+
+/// The peer ports noted since the last call, in the order written.
+pub fn take_writes() -> Vec<u16> {
+    WRITES.with(|w| w.borrow_mut().as_mut().map(std::mem::take).unwrap_or_default())
 }
 
 /// Refuse the next `n` helper threads asked for on this thread.

@@ -215,6 +215,16 @@ impl Pool {
             }
         }
 
+        // The server slowest to answer lately goes last, so it is written
+        // first and read last (wire::execute_parallel writes the last job
+        // first and reads in job order): started first, it works while the
+        // others are written and read, and the one read that still waits
+        // is the one for it. The caller's order only breaks ties. With
+        // both daemons on the web server's machine this decides whether the
+        // daemon sharing the request's CPU runs while the other one works:
+        // the session cycle went from bimodal (25-28 or 42-51 µs) to
+        // 25-28 µs in 19 runs of 20 (docs/DESIGN.md, "Cost").
+        live.sort_by_key(|(_, conn, _)| conn.reply_wait());
         let outcomes = {
             let mut work: Vec<(&mut Conn, &Batch)> = Vec::with_capacity(live.len());
             for (j, conn, _) in live.iter_mut() {

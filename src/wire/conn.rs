@@ -215,6 +215,9 @@ pub struct Conn {
     timeout: Duration,
     limits: Limits,
     poisoned: bool,
+    /// How long this connection's batches' replies take to be read in
+    /// full: a moving average (each batch weighs half), zero until the first.
+    reply_wait: Duration,
 }
 
 impl std::fmt::Debug for Conn {
@@ -295,6 +298,7 @@ impl Conn {
             timeout,
             limits: Limits::default(),
             poisoned: false,
+            reply_wait: Duration::ZERO,
         }
     }
 
@@ -573,6 +577,7 @@ impl Conn {
 
     /// Reads the replies of a written batch, one per command, in order.
     pub(crate) fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
+        let started = Instant::now();
         let mut replies = Vec::with_capacity(batch.len());
         for (i, expect) in batch.expects().enumerate() {
             let reply = self.read_reply(&expect, batch.framing(i))?;
@@ -583,7 +588,31 @@ impl Conn {
             replies.push(reply);
         }
         self.finish_batch();
+        self.reply_wait = (self.reply_wait + started.elapsed()) / 2;
         Ok(replies)
+    }
+
+    /// The server's TCP port (0 for a unix socket), for the test hooks.
+    #[cfg(feature = "test-hooks")]
+    pub fn peer_port(&self) -> u16 {
+        let addr = match &self.stream {
+            Stream::Tcp(s) => s.peer_addr(),
+            Stream::Tls(s) => s.tcp.peer_addr(),
+            #[cfg(unix)]
+            Stream::Unix(_) => return 0,
+        };
+        addr.map_or(0, |a| a.port())
+    }
+
+    /// How long this connection's replies take to be read in full, on
+    /// average over its last few batches (each weighs half the one after
+    /// it; zero before the first). Within a round of batches read one
+    /// connection after the other, the server that answers last shows the
+    /// longest; averaged, one round in which its reply happened to be
+    /// there already does not turn the order over, and a changed situation
+    /// turns it within a round or two (see `Pool::execute_parallel`).
+    pub fn reply_wait(&self) -> Duration {
+        self.reply_wait
     }
 
     /// Authenticate this connection with `creds` (SASL PLAIN, one round

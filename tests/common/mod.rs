@@ -83,23 +83,33 @@ impl Daemon {
     }
 
     /// SIGSTOP (hang) or SIGCONT (resume) the daemon, and wait until it
-    /// took effect: kill(2) returns before a multi-threaded process stops
-    /// (one thread takes the stop and tells the others), and a worker
-    /// thread can still answer a request meanwhile.
+    /// took effect (see [`signal_pid`]).
     pub fn signal(&self, sig: &str) {
-        let pid = self.child.id();
-        let ok = Command::new("kill").args([sig, &pid.to_string()]).status().map(|s| s.success());
-        assert_eq!(ok.ok(), Some(true), "kill {sig} {pid}");
-        let want_stopped = match sig {
-            "-STOP" => true,
-            "-CONT" => false,
-            _ => return,
-        };
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while threads_stopped(pid) != Some(want_stopped) {
-            assert!(Instant::now() < deadline, "memcached {pid} did not take {sig} within 5 s");
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        signal_pid(self.child.id(), sig);
+    }
+
+    /// The daemon's pid (for a thread that signals it while the test runs).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// Send `sig` to `pid`; for -STOP and -CONT, wait until it took effect:
+/// kill(2) returns before a multi-threaded process stops (one thread takes
+/// the stop and tells the others), and a worker thread can still answer a
+/// request meanwhile.
+pub fn signal_pid(pid: u32, sig: &str) {
+    let ok = Command::new("kill").args([sig, &pid.to_string()]).status().map(|s| s.success());
+    assert_eq!(ok.ok(), Some(true), "kill {sig} {pid}");
+    let want_stopped = match sig {
+        "-STOP" => true,
+        "-CONT" => false,
+        _ => return,
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while threads_stopped(pid) != Some(want_stopped) {
+        assert!(Instant::now() < deadline, "memcached {pid} did not take {sig} within 5 s");
+        std::thread::sleep(Duration::from_millis(1));
     }
 }
 
