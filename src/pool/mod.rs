@@ -193,7 +193,8 @@ impl Pool {
     }
 
     /// Runs each batch on its server, all in one round trip: every batch is
-    /// sent before any reply is read. Results come back in job order.
+    /// sent before any reply is read, the server slowest to answer lately
+    /// first. Results come back in job order.
     pub fn execute_parallel(&self, jobs: &[(usize, &Batch)]) -> Vec<Outcome> {
         let now = Instant::now();
         let mut results: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
@@ -222,7 +223,7 @@ impl Pool {
         // is the one for it. The caller's order only breaks ties. With
         // both daemons on the web server's machine this decides whether the
         // daemon sharing the request's CPU runs while the other one works:
-        // the session cycle went from bimodal (25-28 or 42-51 µs) to
+        // the session cycle went from bimodal (25-28 or 37-51 µs) to
         // 25-28 µs in 19 runs of 20 (docs/DESIGN.md, "Cost").
         live.sort_by_key(|(_, conn, _)| conn.reply_wait());
         let outcomes = {
