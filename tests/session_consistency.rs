@@ -19,14 +19,14 @@ static ASCII: Dialect = Dialect { protocol: Protocol::Ascii, credentials: None }
 
 const LT: u32 = 10;
 
-fn spec<'a>(pool: &'a Pool, key: &'a [u8], seq: &'a [usize], wait: Duration) -> Spec<'a> {
-    Spec { pool, proto: &ASCII, key, sequence: seq, redundancy: 2, lock_timeout: LT, wait_limit: wait }
+fn spec<'a>(pool: &'a Pool, key: &'a [u8], lock_key: &'a [u8], seq: &'a [usize], wait: Duration) -> Spec<'a> {
+    Spec { pool, proto: &ASCII, key, lock_key, sequence: seq, redundancy: 2, lock_timeout: LT, wait_limit: wait }
 }
 
 /// One request: lock + read, `f` on the session string, write + release.
 fn request(pool: &Pool, key: &[u8], usable: &dyn Fn(usize) -> bool, f: impl Fn(&[u8]) -> Vec<u8>) -> Vec<u8> {
     let seq = pool.session_sequence(key);
-    let locked = lock::acquire(&spec(pool, key, &seq, Duration::from_secs(LT.into())), usable).expect("lock");
+    let locked = lock::acquire(&spec(pool, key, &lock::lock_key(key), &seq, Duration::from_secs(LT.into())), usable).expect("lock");
     if std::env::var("ITEST_DEBUG").is_ok() {
         eprintln!("DBG {:?} taken={:?} waited={:?} copies={:?}", std::thread::current().id(), locked.taken, locked.waited.is_some(),
             locked.copies.iter().map(|c| c.as_ref().map(|i| (String::from_utf8_lossy(&i.data).into_owned(), i.flags >> 16))).collect::<Vec<_>>());
@@ -59,7 +59,7 @@ fn every_copy_is_locked_and_read_in_one_round_trip() {
     let key = b"itest-lock-all";
     request(&p, key, &|_| true, |_| b"7".to_vec());
     let seq = p.session_sequence(key);
-    let locked = lock::acquire(&spec(&p, key, &seq, Duration::from_secs(1)), |_| true).unwrap();
+    let locked = lock::acquire(&spec(&p, key, &lock::lock_key(key), &seq, Duration::from_secs(1)), |_| true).unwrap();
     assert_eq!(locked.servers, seq[..2].to_vec(), "the session's first two servers");
     assert!(locked.waited.is_none() && locked.taken.is_empty() && locked.suspect.is_empty());
     let ports = [a.port, b.port, c.port];
@@ -134,7 +134,7 @@ fn a_stranded_record_over_an_older_copy_is_taken_over_at_once() {
     assert!(raw(old, &format!("set itest-stranded {older} 60 1\r\n4\r\n"), "\r\n").starts_with("STORED"));
     assert!(raw(old, "set itest-stranded.lock 768 10 1\r\n1\r\n", "\r\n").starts_with("STORED"));
     let t = Instant::now();
-    let locked = lock::acquire(&spec(&p, key, &seq, Duration::from_secs(5)), |_| true).unwrap();
+    let locked = lock::acquire(&spec(&p, key, &lock::lock_key(key), &seq, Duration::from_secs(5)), |_| true).unwrap();
     // not waited for: the record would live 10 s (lock_timeout); the wait is the 150 ms grace
     assert!(t.elapsed() < Duration::from_secs(3), "not waited for: {:?}", t.elapsed());
     assert_eq!(locked.taken, vec![seq[0]]);

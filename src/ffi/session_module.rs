@@ -171,7 +171,9 @@ unsafe extern "C" fn ps_open(mod_data: ModData, save_path: OpenArg, _name: OpenA
     // SAFETY: PHP passes its save_path ini value, live for the call.
     let path = unsafe { open_arg_bytes(save_path) };
     let outcome = guard("session open", Outcome::failed(), || {
-        handler::open(&String::from_utf8_lossy(path), super::server_name)
+        // Valid UTF-8 (always, in practice) is checked on the fast path.
+        let path = std::str::from_utf8(path).map_or_else(|_| String::from_utf8_lossy(path), std::borrow::Cow::Borrowed);
+        handler::open(&path, super::server_name)
     });
     let opened = outcome.result.is_ok();
     let rc = finish(outcome);

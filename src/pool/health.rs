@@ -43,11 +43,12 @@ pub struct ServerStats {
 #[derive(Default)]
 struct ServerState {
     /// The pooled connection, the pid that opened it, whether it outlives
-    /// the request (`persistent=1`), and when it was last given back.
+    /// the request (`persistent=1`); how long it sat idle is measured from
+    /// its last read ([`Conn::last_used`]).
     /// (Boxed: a connection is handed between the registry, the pool's
     /// batch bookkeeping and back twice per session request; moving a
     /// pointer instead of the whole struct saved ~3k instructions a cycle.)
-    conn: Option<(Box<Conn>, u32, bool, Instant)>,
+    conn: Option<(Box<Conn>, u32, bool)>,
     down_until: Option<Instant>,
     /// A probe of the server (sessions): started once its retry interval
     /// has passed, looked at without blocking until it answers.
@@ -198,9 +199,11 @@ fn with_state<T>(key: impl ServerKey, f: impl FnOnce(&mut ServerState) -> T) -> 
 }
 
 /// True while the server is marked down.
-pub fn is_down(id: impl ServerKey, now: Instant) -> bool {
+pub fn is_down(id: impl ServerKey) -> bool {
     with_state(id, |s| match s.down_until {
-        Some(t) if now < t => true,
+        // The clock is read only for a server marked down: a session
+        // cycle asks this a dozen times (clock reads cost a VM 20-40 ns).
+        Some(t) if Instant::now() < t => true,
         Some(_) => {
             // The retry interval has passed: this request probes the server.
             s.down_until = None;
@@ -214,13 +217,13 @@ pub fn is_down(id: impl ServerKey, now: Instant) -> bool {
 /// past its retry interval but not yet answering a probe (see
 /// [`super::probe`]). Never waits: the first call after the interval
 /// starts a probe, later calls look at it.
-pub fn is_down_probed(id: impl ServerKey, now: Instant, endpoint: &Endpoint, retry_interval: Duration) -> bool {
+pub fn is_down_probed(id: impl ServerKey, endpoint: &Endpoint, retry_interval: Duration) -> bool {
     let pid = process_id();
     with_state(id, |s| {
-        match s.down_until {
-            None => return false,
-            Some(t) if now < t => return true,
-            Some(_) => {}
+        let Some(until) = s.down_until else { return false };
+        let now = Instant::now();
+        if now < until {
+            return true;
         }
         if s.probe.as_ref().is_some_and(|p| p.owner() != pid || now.duration_since(p.started()) >= retry_interval) {
             // Opened by the parent before a fork, or unanswered for a whole
@@ -279,10 +282,13 @@ pub fn first_degraded_warning(id: impl ServerKey) -> bool {
 /// Takes the pooled connection of this process, if any, out of the
 /// registry, with how long it sat idle. A connection opened by another
 /// process (before a fork) is dropped unused.
-pub fn take_conn(id: impl ServerKey) -> Option<(Box<Conn>, Duration)> {
+pub fn take_conn(id: impl ServerKey, now: Instant) -> Option<(Box<Conn>, Duration)> {
     let pid = process_id();
     with_state(id, |s| match s.conn.take() {
-        Some((c, owner, _, since)) if owner == pid => Some((c, since.elapsed())),
+        Some((c, owner, _)) if owner == pid => {
+            let idle = now.saturating_duration_since(c.last_used());
+            Some((c, idle))
+        }
         _ => None,
     })
 }
@@ -291,7 +297,7 @@ pub fn take_conn(id: impl ServerKey) -> Option<(Box<Conn>, Duration)> {
 /// `persistent`, across requests.
 pub fn put_conn(id: impl ServerKey, conn: Box<Conn>, persistent: bool) {
     let pid = process_id();
-    with_state(id, |s| s.conn = Some((conn, pid, persistent, Instant::now())));
+    with_state(id, |s| s.conn = Some((conn, pid, persistent)));
 }
 
 /// Updates the server's counters.
@@ -303,7 +309,7 @@ pub fn count(id: impl ServerKey, f: impl FnOnce(&mut ServerStats)) {
 pub fn close_non_persistent() {
     SERVERS.with(|r| {
         for s in r.borrow_mut().states.iter_mut() {
-            if !matches!(s.conn, Some((_, _, true, _))) {
+            if !matches!(s.conn, Some((_, _, true))) {
                 s.conn = None;
             }
         }

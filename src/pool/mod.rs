@@ -174,7 +174,7 @@ impl Pool {
     /// True while server `i` is marked down (the Memcache API: once its
     /// retry interval has passed, the next request tries it, as in pecl).
     pub fn is_down(&self, i: usize) -> bool {
-        health::is_down(self.servers[i].slot, Instant::now())
+        health::is_down(self.servers[i].slot)
     }
 
     /// True while server `i` is not to be used by sessions: marked down,
@@ -182,7 +182,7 @@ impl Pool {
     /// request never pays a timeout to find a hung daemon still hung).
     pub fn is_down_for_sessions(&self, i: usize) -> bool {
         let s = &self.servers[i];
-        health::is_down_probed(s.slot, Instant::now(), &s.endpoint, s.spec.retry_interval)
+        health::is_down_probed(s.slot, &s.endpoint, s.spec.retry_interval)
     }
 
     /// Runs one batch on one server.
@@ -197,22 +197,23 @@ impl Pool {
     /// first. Results come back in job order.
     pub fn execute_parallel(&self, jobs: &[(usize, &Batch)]) -> Vec<Outcome> {
         let now = Instant::now();
-        let mut results: Vec<Option<Outcome>> = Vec::with_capacity(jobs.len());
+        // Jobs that get a connection hold a placeholder until they are read.
+        let mut results: Vec<Outcome> = Vec::with_capacity(jobs.len());
         // (job index, connection, reused?)
         let mut live: Vec<(usize, Box<Conn>, bool)> = Vec::with_capacity(jobs.len());
         for (j, (i, _)) in jobs.iter().enumerate() {
             let server = &self.servers[*i];
             health::count(server.slot, |s| s.requests += 1);
-            if health::is_down(server.slot, now) {
-                results.push(Some(Err(Failure::Down { server: server.spec.ring_name.clone() })));
+            if health::is_down(server.slot) {
+                results.push(Err(Failure::Down { server: server.spec.ring_name.clone() }));
                 continue;
             }
-            match self.checkout(server, jobs[j].1) {
+            match self.checkout(server, jobs[j].1, now) {
                 Ok((conn, reused)) => {
-                    results.push(None);
+                    results.push(Ok(Vec::new()));
                     live.push((j, conn, reused));
                 }
-                Err(f) => results.push(Some(Err(f))),
+                Err(f) => results.push(Err(f)),
             }
         }
 
@@ -270,9 +271,9 @@ impl Pool {
                 }
                 Err(e) => Err(self.fail(server, e)),
             };
-            results[j] = Some(result);
+            results[j] = result;
         }
-        results.into_iter().map(|r| r.expect("every job has a result")).collect()
+        results
     }
 
     fn retry_fresh(&self, server: &Server, batch: &Batch) -> Outcome {
@@ -288,9 +289,9 @@ impl Pool {
 
     /// A connection to `server`: the pooled one of this process if it is
     /// still usable, else a new one. The flag tells whether it was reused.
-    fn checkout(&self, server: &Server, batch: &Batch) -> Result<(Box<Conn>, bool), Failure> {
+    fn checkout(&self, server: &Server, batch: &Batch, now: Instant) -> Result<(Box<Conn>, bool), Failure> {
         if let Some((mut conn, idle)) =
-            health::take_conn(server.slot).filter(|(c, _)| c.suits(batch) && c.dialled_as(&server.endpoint))
+            health::take_conn(server.slot, now).filter(|(c, _)| c.suits(batch) && c.dialled_as(&server.endpoint))
         {
             // A connection used moments ago is taken as is; one that sat
             // idle is probed first (no round trip: a non-blocking peek). A

@@ -26,7 +26,7 @@ use super::state::{self, Held, Open};
 use super::store::{self, Action, Tally};
 use super::{session_exptime, value, Outcome};
 use crate::config::current;
-use crate::config::ini::{lock_key, session_key};
+use crate::config::ini::{lock_key, session_key, LOCK_SUFFIX};
 use crate::wire::MAX_KEY_LEN;
 use crate::pool::{health, Failure};
 
@@ -46,15 +46,15 @@ fn sid_text(sid: &[u8]) -> String {
 pub fn open(save_path: &str, server_name: impl FnOnce() -> Option<String>) -> Outcome<()> {
     let settings = current::snapshot();
     let (path, entry) = match &settings.session_save_path {
-        Some(p) if !p.trim().is_empty() => (p.clone(), "memcache.session_save_path"),
-        _ => (save_path.to_string(), "session.save_path"),
+        Some(p) if !p.trim().is_empty() => (p.as_str(), "memcache.session_save_path"),
+        _ => (save_path, "session.save_path"),
     };
     if path.trim().is_empty() {
         return Outcome::fail(vec![format!(
             "{entry} is empty: set it to the memcached servers, e.g. \"tcp://127.0.0.1:11211\""
         )]);
     }
-    let pool = match state::pool_for(&path, entry, &settings) {
+    let pool = match state::pool_for(path, entry, &settings) {
         Ok(p) => p,
         Err(msg) => return Outcome::fail(vec![msg]),
     };
@@ -201,7 +201,7 @@ pub fn validate_sid(sid: &[u8]) -> Outcome<()> {
 /// record would not fit memcached's key limit.
 fn checked_key(open: &Open, sid: &[u8]) -> Result<Vec<u8>, String> {
     let key = session_key(&open.prefix, sid);
-    if lock_key(&key).len() <= MAX_KEY_LEN {
+    if key.len() + LOCK_SUFFIX.len() <= MAX_KEY_LEN {
         return Ok(key);
     }
     let culprit = if open.prefix.len() + 6 > MAX_KEY_LEN {
@@ -225,10 +225,12 @@ fn checked_key(open: &Open, sid: &[u8]) -> Result<Vec<u8>, String> {
 fn lock_and_read(open: &Open, sid: &[u8], key: Vec<u8>, exp: u32) -> Result<Held, String> {
     let lock_timeout = open.settings.lock_timeout.max(1);
     let sequence = open.sequence(&key);
+    let lkey = lock_key(&key);
     let spec = lock::Spec {
         pool: &open.pool,
         proto: &open.dialect,
         key: &key,
+        lock_key: &lkey,
         sequence: &sequence,
         redundancy: open.redundancy(),
         lock_timeout,

@@ -146,12 +146,12 @@ pub fn pause(waited: Duration) -> Duration {
     (waited / 8).clamp(Duration::from_micros(100), Duration::from_millis(1))
 }
 
-/// Adds a lock attempt with the read to a batch: `incr`, `add`, `get`
-/// (three replies, read by [`answer`]).
-pub fn push_attempt(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
-    let lkey = lock_key(key);
-    batch.incr(&lkey, 1)?;
-    batch.add(&lkey, LOCK_FLAGS, lock_timeout, b"1")?;
+/// Adds a lock attempt with the read to a batch: `incr` and `add` of the
+/// lock record `lkey` ([`lock_key`] of `key`), `get` of `key` (three
+/// replies, read by [`answer`]).
+pub fn push_attempt(batch: &mut Batch, key: &[u8], lkey: &[u8], lock_timeout: u32) -> Result<(), WireError> {
+    batch.incr(lkey, 1)?;
+    batch.add(lkey, LOCK_FLAGS, lock_timeout, b"1")?;
     batch.get(key)?;
     Ok(())
 }
@@ -171,9 +171,9 @@ pub fn answer(replies: Vec<Reply>) -> Option<Answer> {
     Some(Answer { lock: if ours { LockState::Got } else { LockState::Held }, copy })
 }
 
-/// Adds the release of `key`'s lock to a batch (record set to "0").
-pub fn push_release(batch: &mut Batch, key: &[u8], lock_timeout: u32) -> Result<(), WireError> {
-    batch.set(&lock_key(key), LOCK_FLAGS, lock_timeout, b"0").map(|_| ())
+/// Adds the release of a lock to a batch (its record `lkey` set to "0").
+pub fn push_release(batch: &mut Batch, lkey: &[u8], lock_timeout: u32) -> Result<(), WireError> {
+    batch.set(lkey, LOCK_FLAGS, lock_timeout, b"0").map(|_| ())
 }
 
 /// A session's lock, held on `servers`, with what was read under it.
@@ -213,6 +213,8 @@ pub struct Spec<'a> {
     pub pool: &'a Pool,
     pub proto: &'a Dialect,
     pub key: &'a [u8],
+    /// Its lock record's key ([`lock_key`] of `key`).
+    pub lock_key: &'a [u8],
     /// The servers the session may use, in failover order.
     pub sequence: &'a [usize],
     /// How many of them hold it (`session_redundancy`).
@@ -331,7 +333,8 @@ impl Acquisition {
     /// sequence order.
     fn targets(&self, spec: &Spec<'_>, usable: &impl Fn(usize) -> bool) -> Vec<usize> {
         let failed = |s: usize| self.failures.iter().any(|(f, _)| *f == s);
-        let mut want: Vec<usize> = self.servers.clone();
+        let mut want: Vec<usize> = Vec::with_capacity(spec.redundancy.max(self.servers.len()));
+        want.extend_from_slice(&self.servers);
         for &s in spec.sequence {
             if want.len() >= spec.redundancy {
                 break;
@@ -352,6 +355,8 @@ impl Acquisition {
         }
         let mut old: Vec<(usize, (Answer, u32))> =
             self.servers.drain(..).zip(self.states.drain(..).zip(self.read_in.drain(..))).collect();
+        self.states.reserve(want.len());
+        self.read_in.reserve(want.len());
         for &s in &want {
             let (answer, read_in) = match old.iter().position(|(k, _)| *k == s) {
                 Some(i) => old.swap_remove(i).1,
@@ -381,13 +386,17 @@ impl Acquisition {
     /// dropped from the targets (the pool marked it down); one that got our
     /// lock commands before failing is suspect.
     fn attempt(&mut self, spec: &Spec<'_>, ask: &[usize], give_back: &[usize]) -> Result<(), LockError> {
-        let servers: Vec<usize> = ask.iter().chain(give_back).copied().collect();
+        let servers: std::borrow::Cow<'_, [usize]> = if give_back.is_empty() {
+            ask.into()
+        } else {
+            ask.iter().chain(give_back).copied().collect::<Vec<_>>().into()
+        };
         self.round += 1;
         let results = super::replicate::run_shared(spec.pool, spec.proto, &servers, |s| ask.contains(&s), |&asked, b| {
             if asked {
-                push_attempt(b, spec.key, spec.lock_timeout)
+                push_attempt(b, spec.key, spec.lock_key, spec.lock_timeout)
             } else {
-                push_release(b, spec.key, spec.lock_timeout)
+                push_release(b, spec.lock_key, spec.lock_timeout)
             }
         });
         for (s, result) in results {
@@ -494,7 +503,7 @@ impl Acquisition {
             .map(|(s, _)| *s)
             .collect();
         if !mine.is_empty() {
-            super::replicate::run(spec.pool, spec.proto, &mine, |b| push_release(b, spec.key, spec.lock_timeout));
+            super::replicate::run(spec.pool, spec.proto, &mine, |b| push_release(b, spec.lock_key, spec.lock_timeout));
         }
     }
 

@@ -2,7 +2,6 @@
 //! sent before any reply is read ([`Fanout`]), so it costs one round trip
 //! whatever the redundancy; each server's outcome comes back on its own.
 
-use crate::pool::fanout::Fanout;
 use crate::pool::{Failure, Outcome, Pool};
 use crate::wire::{Batch, Dialect, Reply, WireError};
 
@@ -47,6 +46,11 @@ pub fn run_each(
 /// built once: a session's servers usually get the very same commands, and
 /// building (and encoding the data into) a batch per server was a tenth of
 /// a session cycle's instructions.
+///
+/// The jobs go to the pool as they are (a session's servers are distinct:
+/// no grouping by server is needed, unlike the Memcache API's
+/// [`crate::pool::fanout::Fanout`]); a server listed twice is refused the
+/// second time rather than sent the batch twice.
 pub fn run_shared<K: PartialEq>(
     pool: &Pool,
     proto: &Dialect,
@@ -55,8 +59,13 @@ pub fn run_shared<K: PartialEq>(
     build: impl Fn(&K, &mut Batch) -> Result<(), WireError>,
 ) -> Vec<(usize, Outcome)> {
     let mut batches: Vec<(K, Result<Batch, String>)> = Vec::with_capacity(1);
-    let mut of_server: Vec<usize> = Vec::with_capacity(servers.len());
-    for &s in servers {
+    // Per server: which batch it gets, or None when it is listed before.
+    let mut of_server: Vec<Option<usize>> = Vec::with_capacity(servers.len());
+    for (n, &s) in servers.iter().enumerate() {
+        if servers[..n].contains(&s) {
+            of_server.push(None);
+            continue;
+        }
         let k = kind(s);
         let at = match batches.iter().position(|(b, _)| *b == k) {
             Some(at) => at,
@@ -70,35 +79,27 @@ pub fn run_shared<K: PartialEq>(
                 batches.len() - 1
             }
         };
-        of_server.push(at);
+        of_server.push(Some(at));
     }
-    let mut fan: Fanout<&Batch, ()> = Fanout::new();
-    for (&s, &at) in servers.iter().zip(&of_server) {
-        if let Ok(b) = &batches[at].1 {
-            fan.group(s, || b);
-        }
-    }
-    let mut results: Vec<Option<(usize, Outcome)>> =
-        fan.run(pool).into_iter().map(|(g, r)| Some((g.server, r))).collect();
+    let jobs: Vec<(usize, &Batch)> = servers
+        .iter()
+        .zip(&of_server)
+        .filter_map(|(&s, at)| match at.map(|at| &batches[at].1) {
+            Some(Ok(b)) => Some((s, b)),
+            _ => None,
+        })
+        .collect();
+    let mut results = pool.execute_parallel(&jobs).into_iter();
+    let refused = |s: usize, m: String| -> Outcome {
+        Err(Failure::Refused { server: pool.server(s).spec.ring_name.clone(), error: WireError::Refused(m) })
+    };
     servers
         .iter()
         .zip(&of_server)
-        .map(|(&s, &at)| match &batches[at].1 {
-            Ok(_) => {
-                // Each server's outcome, once: a server listed twice was sent one batch.
-                let got = results.iter_mut().find(|r| r.as_ref().is_some_and(|(srv, _)| *srv == s)).and_then(Option::take);
-                match got {
-                    Some((_, r)) => (s, r),
-                    None => (s, Err(Failure::Refused {
-                        server: pool.server(s).spec.ring_name.clone(),
-                        error: WireError::Refused("server listed twice in one operation".into()),
-                    })),
-                }
-            }
-            Err(m) => (
-                s,
-                Err(Failure::Refused { server: pool.server(s).spec.ring_name.clone(), error: WireError::Refused(m.clone()) }),
-            ),
+        .map(|(&s, at)| match at.map(|at| &batches[at].1) {
+            Some(Ok(_)) => (s, results.next().unwrap_or_else(|| refused(s, "no result from the pool".into()))),
+            Some(Err(m)) => (s, refused(s, m.clone())),
+            None => (s, refused(s, "server listed twice in one operation".into())),
         })
         .collect()
 }

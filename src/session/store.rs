@@ -213,7 +213,7 @@ pub fn commit(pool: &Pool, proto: &Dialect, key: &[u8], parts: &[Part<'_>], lock
     let results = replicate::run_shared(pool, proto, &servers, |s| { let p = part_of(s); (&p.op, p.unlock) }, |&(op, unlock), b| {
         push_op(b, key, op, exp)?;
         match unlock {
-            Unlock::Release | Unlock::Reset => lock::push_release(b, key, lock_timeout)?,
+            Unlock::Release | Unlock::Reset => lock::push_release(b, &lkey, lock_timeout)?,
             Unlock::Delete => {
                 b.delete(&lkey)?;
             }

@@ -218,6 +218,9 @@ pub struct Conn {
     /// How long this connection's batches' replies take to be read in
     /// full: a moving average (each batch weighs half), zero until the first.
     reply_wait: Duration,
+    /// When its last batch's replies were read in full (or it was opened):
+    /// the pool measures how long it sat idle from here.
+    last_used: Instant,
 }
 
 impl std::fmt::Debug for Conn {
@@ -299,6 +302,7 @@ impl Conn {
             limits: Limits::default(),
             poisoned: false,
             reply_wait: Duration::ZERO,
+            last_used: Instant::now(),
         }
     }
 
@@ -421,7 +425,9 @@ impl Conn {
         &mut self,
         mut step: impl FnMut(&[u8]) -> Result<(Option<T>, usize), ProtocolError>,
     ) -> Result<T, WireError> {
-        let started = Instant::now();
+        // The clock is read only when a reply is not all there yet (most
+        // replies of a batch were received with the one before).
+        let mut started: Option<Instant> = None;
         let mut received: u64 = 0;
         loop {
             if self.start < self.end {
@@ -439,12 +445,16 @@ impl Conn {
             // Bounded in total, not only per read (see REPLY_TIMEOUTS).
             let allowed = self.timeout.saturating_mul(REPLY_TIMEOUTS)
                 + Duration::from_secs_f64(received as f64 / REPLY_BYTES_PER_SEC as f64);
-            if started.elapsed() > allowed {
-                return Err(WireError::Protocol(format!(
-                    "reply still incomplete after {:.1} s ({received} bytes received): \
-                     the server keeps sending without finishing it",
-                    started.elapsed().as_secs_f64()
-                )));
+            match started {
+                None => started = Some(Instant::now()),
+                Some(t) if t.elapsed() > allowed => {
+                    return Err(WireError::Protocol(format!(
+                        "reply still incomplete after {:.1} s ({received} bytes received): \
+                         the server keeps sending without finishing it",
+                        t.elapsed().as_secs_f64()
+                    )));
+                }
+                Some(_) => {}
             }
             received += self.fill()? as u64;
         }
@@ -576,8 +586,22 @@ impl Conn {
     }
 
     /// Reads the replies of a written batch, one per command, in order.
-    pub(crate) fn receive(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
-        let started = Instant::now();
+    /// `clock` is when this read began (the previous connection's read
+    /// ended, or the round's writes did); it is set to when this one ended.
+    pub(crate) fn receive(&mut self, batch: &Batch, clock: &mut Instant) -> Result<Vec<Reply>, WireError> {
+        let replies = self.receive_all(batch);
+        // One clock read per connection: the reads of a round follow each
+        // other, so where this one ended is where the next one starts.
+        let ended = Instant::now();
+        if replies.is_ok() {
+            self.reply_wait = (self.reply_wait + ended.saturating_duration_since(*clock)) / 2;
+            self.last_used = ended;
+        }
+        *clock = ended;
+        replies
+    }
+
+    fn receive_all(&mut self, batch: &Batch) -> Result<Vec<Reply>, WireError> {
         let mut replies = Vec::with_capacity(batch.len());
         for (i, expect) in batch.expects().enumerate() {
             let reply = self.read_reply(&expect, batch.framing(i))?;
@@ -588,8 +612,13 @@ impl Conn {
             replies.push(reply);
         }
         self.finish_batch();
-        self.reply_wait = (self.reply_wait + started.elapsed()) / 2;
         Ok(replies)
+    }
+
+    /// When this connection's last batch was read in full (or it was
+    /// opened, before its first).
+    pub fn last_used(&self) -> Instant {
+        self.last_used
     }
 
     /// The server's TCP port (0 for a unix socket), for the test hooks.

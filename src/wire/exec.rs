@@ -16,6 +16,7 @@
 
 use std::sync::Arc;
 use std::thread::{self, ScopedJoinHandle};
+use std::time::Instant;
 
 use super::conn::{Conn, Start};
 use super::error::WireError;
@@ -121,14 +122,15 @@ fn run<'scope, 'env, 'b: 'scope>(
         sent.push(state);
     }
     sent.reverse(); // back to job order
+    let mut clock = Instant::now();
     jobs.iter_mut()
         .zip(sent)
         .map(|((conn, batch), state)| match state {
             Sent::Failed(e) => Err(e),
             Sent::Empty => Ok(Vec::new()),
-            Sent::Written => conn.receive(batch),
+            Sent::Written => conn.receive(batch, &mut clock),
             Sent::Writing(writer) => {
-                let read = conn.receive(batch);
+                let read = conn.receive(batch, &mut clock);
                 if read.is_err() {
                     // Unblock a writer still stuck on a dead peer.
                     conn.interrupt();

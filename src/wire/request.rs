@@ -173,7 +173,10 @@ pub fn check_key(key: &[u8]) -> Result<(), WireError> {
     // key byte for memcached, and pecl memcache sends it unchanged (its key
     // mapping turns only bytes <= 0x20 into '_'), so refusing it would make
     // sessions pecl stores unreadable here.
-    if let Some(&b) = key.iter().find(|&&b| b <= 0x20) {
+    // Checked without an early exit (the loop vectorizes); the culprit is
+    // looked for only when there is one.
+    if key.iter().fold(false, |bad, &b| bad | (b <= 0x20)) {
+        let b = key.iter().copied().find(|&b| b <= 0x20).unwrap_or(0);
         return Err(WireError::Refused(format!(
             "key contains byte 0x{b:02x} (control or space)"
         )));
@@ -224,9 +227,8 @@ impl Batch {
 
     /// A batch whose commands are encoded in `protocol`.
     pub fn with_protocol(protocol: Protocol) -> Batch {
-        // Room for a session's lock attempt (three commands) without
-        // growing; data writes reserve what they need.
-        Batch { protocol, buf: Vec::with_capacity(160), kinds: Vec::with_capacity(4), ..Batch::default() }
+        // The buffer is sized by the first command (see `push`).
+        Batch { protocol, kinds: Vec::with_capacity(4), ..Batch::default() }
     }
 
     pub fn protocol(&self) -> Protocol {
@@ -419,6 +421,17 @@ impl Batch {
     /// in the batch's protocol and records the reply it expects.
     fn push(&mut self, cmd: Command<'_>) -> Result<&mut Batch, WireError> {
         cmd.check()?;
+        if self.buf.capacity() == 0 {
+            // Room for a session's lock attempt (three commands), or for a
+            // store and a short command after it (a session write and its
+            // lock release), without growing: a buffer grown from a small
+            // one is copied (a session write's data was, every time).
+            let data = match cmd {
+                Command::Store { data, .. } => data.len(),
+                _ => 0,
+            };
+            self.buf.reserve(160 + data);
+        }
         let keys = match self.protocol {
             Protocol::Ascii => ascii::encode(&cmd, &mut self.buf),
             Protocol::Binary => binary::encode(&cmd, self.kinds.len() as u32, &mut self.buf, &mut self.keys),
