@@ -38,12 +38,14 @@ pub fn record_writes(on: bool) {
     WRITES.with(|w| *w.borrow_mut() = on.then(Vec::new));
 }
 
-/// Called by the wire layer as it writes a batch on a connection to `port`
-/// (0: not TCP); a no-op unless [`record_writes`] is on.
-pub fn wrote(port: u16) {
+/// Called by the wire layer as it writes a batch on a connection to the
+/// port `port()` gives (0: not TCP); a no-op unless [`record_writes`] is on
+/// (the port costs a getpeername(), which a build with this feature must
+/// not pay on every write: benchmarks of it would count it).
+pub fn wrote(port: impl FnOnce() -> u16) {
     WRITES.with(|w| {
         if let Some(list) = w.borrow_mut().as_mut() {
-            list.push(port);
+            list.push(port());
         }
     });
 }

@@ -91,7 +91,7 @@ fn run<'scope, 'env, 'b: 'scope>(
     for (conn, batch) in jobs.iter_mut().rev() {
         let batch: &'b Batch = batch;
         #[cfg(feature = "test-hooks")]
-        crate::test_hooks::wrote(conn.peer_port());
+        crate::test_hooks::wrote(|| conn.peer_port());
         let state = match conn.start(batch, INLINE_WRITE_MAX) {
             Err(e) => Sent::Failed(e),
             Ok(Start::Empty) => Sent::Empty,
