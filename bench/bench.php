@@ -6,6 +6,10 @@
 //   php bench.php floor   PORT N       N cycles of two raw `get` round trips (1 KiB value) over one
 //                                      kept-open stream_socket_client; prints "us_per_cycle=<float>"
 //   php bench.php floor2  PORTA,PORTB N  the same, the second round trip to both servers (information)
+//   php bench.php floor_sess PORT N    the commands of a locking session handler's cycle by hand, one
+//                                      server: `incr`+`add` of the lock with the `get` of the data,
+//                                      then `replace` of the data (1 KiB) + the lock's release `set`
+//                                      (information: memcached's work for a session against the floor's)
 //   php bench.php contend SID N HOLD_US START_AT
 //                                      waits until microtime START_AT, then N x (session_start,
 //                                      usleep(HOLD_US), change, write_close); prints
@@ -103,15 +107,22 @@ switch ($mode) {
 
     case 'floor':
     case 'floor2':
+    case 'floor_sess':
         // floor: two `get` round trips to one server. floor2 (information only): the first `get`
         // to server A, the second sent to A and B before either reply is read (a mirrored write's
         // round trip to two daemons), i.e. the least a session_redundancy=2 cycle can cost.
-        $ports = $mode === 'floor' ? [(int) $argv[2]] : array_map('intval', explode(',', $argv[2]));
+        $ports = $mode === 'floor2' ? array_map('intval', explode(',', $argv[2])) : [(int) $argv[2]];
         $n = (int) $argv[3];
         $key = 'bench_floor_' . getmypid();
         $val = str_repeat('v', 1024);
         $get = "get $key\r\n";
         $want = strlen("VALUE $key 0 1024\r\n") + 1024 + 2 + 5; // + "END\r\n"
+        // floor_sess: the first round trip takes the lock (pecl's record: flags 768, 15 s) and
+        // reads; the second writes the data and releases the lock.
+        [$first, $want_first, $second, $want_second] = $mode === 'floor_sess'
+            ? ["incr $key.lock 1\r\nadd $key.lock 768 15 1\r\n1\r\n$get", strlen("1\r\nNOT_STORED\r\n") + $want,
+               "replace $key 0 300 1024\r\n$val\r\nset $key.lock 768 15 1\r\n0\r\n", strlen("STORED\r\nSTORED\r\n")]
+            : [$get, $want, $get, $want];
         $socks = [];
         foreach ($ports as $port) {
             // like the extensions: TCP_NODELAY
@@ -124,17 +135,17 @@ switch ($mode) {
             stream_set_timeout($s, 2);
             stream_set_write_buffer($s, 0);
             stream_set_read_buffer($s, 0);
-            fwrite($s, "set $key 0 300 1024\r\n$val\r\n");
-            if (trim(fgets($s)) !== 'STORED') {
+            fwrite($s, "set $key 0 300 1024\r\n$val\r\nset $key.lock 768 15 1\r\n0\r\n");
+            if (trim(fgets($s)) !== 'STORED' || trim(fgets($s)) !== 'STORED') {
                 fwrite(STDERR, "floor: set failed\n");
                 exit(1);
             }
             $socks[] = $s;
         }
-        $send = function ($s) use ($get) {
-            fwrite($s, $get);
+        $send = function ($s, string $bytes) {
+            fwrite($s, $bytes);
         };
-        $recv = function ($s) use ($want) {
+        $recv = function ($s, int $want) {
             $got = 0;
             while ($got < $want) {
                 $chunk = fread($s, 65536);
@@ -146,16 +157,16 @@ switch ($mode) {
             }
         };
         $a = $socks[0];
-        $rt = function () use ($socks, $a, $send, $recv) {
+        $rt = function () use ($socks, $a, $send, $recv, $first, $want_first, $second, $want_second) {
             // "lock + read": one server
-            $send($a);
-            $recv($a);
+            $send($a, $first);
+            $recv($a, $want_first);
             // "write + unlock": every server (one for floor, two for floor2), replies read after
             foreach ($socks as $s) {
-                $send($s);
+                $send($s, $second);
             }
             foreach ($socks as $s) {
-                $recv($s);
+                $recv($s, $want_second);
             }
         };
         for ($i = 0; $i < 20; $i++) {

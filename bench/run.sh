@@ -7,7 +7,9 @@
 #   1. session cycle cost (µs per session_id+session_start+change+session_write_close, 1 KiB session)
 #      in three configs: tip3 (the seed's Tip 3 save_path as written), r1 (session_redundancy 1),
 #      persistent (persistent=1, session_redundancy 2); plus the floor: two raw `get` round trips of
-#      a 1 KiB value per cycle, from PHP over one kept-open stream socket. Each (extension, config)
+#      a 1 KiB value per cycle, from PHP over one kept-open stream socket (for information also
+#      floor2, the second round trip to both daemons, and floor_sess, a locking session's own
+#      commands sent by hand: what memcached itself does for one). Each (extension, config)
 #      runs in its own `php -n` process; ROUNDS rounds interleave all of them; medians are shown.
 #   2. lock contention: 4 processes x 50 requests on one session id, each holding it 1 ms
 #      (usleep(1000)), wall time vs the back-to-back ideal measured in the same run (one process
@@ -221,9 +223,15 @@ run_floor2() {
     echo "$line" >>"$OUT/floor2.txt"
     CYC[floor2]+=" $(kv us_per_cycle "$line")"
 }
+run_floor_sess() {
+    local line
+    line="$(timeout 180 "$PHP" -n bench/bench.php floor_sess "$PORT_A" "$N_CYCLE" 2>>"$OUT/floor_sess.log")"
+    echo "$line" >>"$OUT/floor_sess.txt"
+    CYC[floor_sess]+=" $(kv us_per_cycle "$line")"
+}
 if ! skip cycle; then
     log "session cycle: $ROUNDS rounds x ${#EXTS[@]} extensions x ${#CONFIGS[@]} configs + floor, $N_CYCLE cycles each"
-    jobs_list=(floor floor2)
+    jobs_list=(floor floor2 floor_sess)
     for e in "${EXTS[@]}"; do for c in "${CONFIGS[@]}"; do jobs_list+=("$e/$c"); done; done
     for ((r = 0; r < ROUNDS; r++)); do
         # rotate the order each round so drift in machine load spreads over everyone
@@ -233,6 +241,7 @@ if ! skip cycle; then
             case "$j" in
                 floor) run_floor ;;
                 floor2) run_floor2 ;;
+                floor_sess) run_floor_sess ;;
                 *) run_cycle "${j%/*}" "${j#*/}" ;;
             esac
         done
@@ -528,11 +537,13 @@ TABLE="$TMP/table.md"
         read -r flo fhi < <(minmax <<<"${CYC[floor]}")
         floor2_med="$(median <<<"${CYC[floor2]}")"
         read -r f2lo f2hi < <(minmax <<<"${CYC[floor2]}")
+        fs_med="$(median <<<"${CYC[floor_sess]}")"
+        read -r fslo fshi < <(minmax <<<"${CYC[floor_sess]}")
         echo "### Session cycle, µs per cycle (median of $ROUNDS runs x $N_CYCLE cycles; range in brackets)"
         echo
         echo "| config | ours | pecl memcache | pecl memcached | floor | ours/pecl memcache | ours/pecl memcached | ours/floor (target ≤ 1.15) |"
         echo "|---|---|---|---|---|---|---|---|"
-        FLOOR_NOTE="Floor: 2 raw \`get\` round trips (1 KiB) per cycle from PHP, one server: $(printf '%.1f' "$floor_med") µs [$(printf '%.0f–%.0f' "$flo" "$fhi")]. For information, the same with the second round trip sent to both daemons (what session_redundancy 2 needs at least): $(printf '%.1f' "$floor2_med") µs [$(printf '%.0f–%.0f' "$f2lo" "$f2hi")]; ours tip3 / that: $(ratio "$(median <<<"${CYC[ours/tip3]:-}")" "$floor2_med")."
+        FLOOR_NOTE="Floor: 2 raw \`get\` round trips (1 KiB) per cycle from PHP, one server: $(printf '%.1f' "$floor_med") µs [$(printf '%.0f–%.0f' "$flo" "$fhi")]. For information, the same with the second round trip sent to both daemons (what session_redundancy 2 needs at least): $(printf '%.1f' "$floor2_med") µs [$(printf '%.0f–%.0f' "$f2lo" "$f2hi")]; ours tip3 / that: $(ratio "$(median <<<"${CYC[ours/tip3]:-}")" "$floor2_med"). And the commands of a locking session handler's cycle sent by hand to one server (\`incr\` + \`add\` of the lock with the \`get\`, then \`replace\` of the data + the lock's release \`set\`: memcached's own work for such a session): $(printf '%.1f' "$fs_med") µs [$(printf '%.0f–%.0f' "$fslo" "$fshi")]; ours r1 / that: $(ratio "$(median <<<"${CYC[ours/r1]:-}")" "$fs_med")."
         for c in "${CONFIGS[@]}"; do
             row="| $c"
             for e in "${EXTS[@]}"; do

@@ -63,7 +63,13 @@ inside session_start/session_write_close): \`bash bench/profile.sh [ours|pecl|me
 - **Floor**: what a cycle cannot go below: two round trips (one to read under the lock, one to
   write). Measured in PHP too, so it carries the same loop overhead: \`bench/bench.php floor\`
   sends \`get\` of a 1 KiB value twice per cycle over one kept-open \`stream_socket_client\` (TCP_NODELAY)
-  to the first daemon and reads the whole reply each time.
+  to the first daemon and reads the whole reply each time. For information, two variants in the
+  same rounds: \`floor2\` sends the second round trip to both daemons (the least a
+  session_redundancy 2 cycle costs) and \`floor_sess\` sends a locking session handler's own
+  commands instead of the two \`get\`s (\`incr\` + \`add\` of the lock record with the \`get\`,
+  then \`replace\` of the 1 KiB data + the lock's release \`set\`), i.e. what memcached itself
+  does for a session cycle with \`session_redundancy\` 1: the difference between it and the
+  floor is memcached's, between ours r1 and it the client's.
 - **Lock contention**: 4 \`php -n\` processes start together (a shared start time) and each does
   50 × (\`session_start()\`, \`usleep(1000)\`, change, \`session_write_close()\`) on ONE session id,
   Tip 3 config. Wall = first start to last end. Back-to-back = one process doing the same 200
