@@ -1,5 +1,5 @@
 //! Running one operation on several servers of a session: every batch is
-//! sent before any reply is read ([`Fanout`]), so it costs one round trip
+//! sent before any reply is read ([`Pool::execute_parallel`]), so it costs one round trip
 //! whatever the redundancy; each server's outcome comes back on its own.
 
 use crate::pool::{Failure, Outcome, Pool};
